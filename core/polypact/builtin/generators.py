@@ -1,0 +1,12 @@
+"""Built-in registrations: generators (placeholder until implemented)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from polypact.hookspecs import hookimpl
+
+
+@hookimpl
+def polypact_register_generators(register: Callable[..., None]) -> None:
+    """Register the core's generators."""

@@ -1,0 +1,1 @@
+"""polypact graphql plugin (placeholder: registers nothing yet)."""

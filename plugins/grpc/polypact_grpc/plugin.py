@@ -1,0 +1,1 @@
+"""polypact grpc plugin (placeholder: registers nothing yet)."""

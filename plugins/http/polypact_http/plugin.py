@@ -1,0 +1,1 @@
+"""polypact http plugin (placeholder: registers nothing yet)."""

@@ -1,0 +1,1 @@
+"""polypact message plugin (placeholder: registers nothing yet)."""

@@ -1,0 +1,1 @@
+"""polypact soap plugin (placeholder: registers nothing yet)."""

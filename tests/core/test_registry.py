@@ -1,0 +1,69 @@
+"""The registry: registration through hooks, duplicate keys, media-type lookup."""
+
+from __future__ import annotations
+
+import pytest
+from polypact import hookimpl
+from polypact.errors import PluginError
+from polypact.plugins import get_plugin_manager
+from polypact.registry import Registry, media_pattern_score
+
+
+class _JsonA:
+    @staticmethod
+    @hookimpl
+    def polypact_register_content_matchers(register):
+        register("application/json", "A")
+
+
+class _JsonB:
+    @staticmethod
+    @hookimpl
+    def polypact_register_content_matchers(register):
+        register("application/json", "B")
+
+
+class _Patterns:
+    @staticmethod
+    @hookimpl
+    def polypact_register_content_matchers(register):
+        register("*/*", "any")
+        register("text/*", "text")
+        register("application/*+json", "suffix")
+        register("application/json", "exact")
+
+
+def test_duplicate_registration_names_both_plugins():
+    pm = get_plugin_manager(entry_points=False, extra_plugins=[("first", _JsonA), ("second", _JsonB)])
+    with pytest.raises(PluginError) as err:
+        Registry(pm)
+    assert "'first'" in str(err.value) and "'second'" in str(err.value)
+
+
+def test_most_specific_media_pattern_wins():
+    reg = Registry(get_plugin_manager(entry_points=False, extra_plugins=[("p", _Patterns)]))
+    assert reg.content_matcher("application/json; charset=utf-8") == "exact"
+    assert reg.content_matcher("application/hal+json") == "suffix"
+    assert reg.content_matcher("text/plain") == "text"
+    assert reg.content_matcher("image/png") == "any"
+    assert reg.registered_by("p") == {
+        "content_matchers": ["*/*", "application/*+json", "application/json", "text/*"]
+    }
+
+
+def test_media_pattern_scores():
+    assert media_pattern_score("application/json", "application/json") == 3
+    assert media_pattern_score("application/*+xml", "application/soap+xml") == 2
+    assert media_pattern_score("text/*", "text/html") == 1
+    assert media_pattern_score("text/*", "application/json") == -1
+
+
+def test_misspelt_hook_is_an_error():
+    class Bad:
+        @staticmethod
+        @hookimpl
+        def polypact_register_matcherz(register):  # misspelt on purpose
+            pass
+
+    with pytest.raises(PluginError, match="unknown hook"):
+        get_plugin_manager(entry_points=False, extra_plugins=[("bad", Bad)])
