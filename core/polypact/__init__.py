@@ -12,8 +12,25 @@ from polypact.hookspecs import hookimpl
 __version__ = "0.1.0"
 
 _LAZY = {
-    # model
+    # consumer DSL
     "Pact": ("polypact.consumer", "Pact"),
+    # matchers DSL
+    **{name: ("polypact.dsl", name) for name in (
+        "like", "each_like", "regex", "integer", "decimal", "number", "boolean", "null",
+        "date", "time", "datetime", "includes", "equal_to", "array_containing", "each_key",
+        "each_value", "not_empty", "semver", "values", "content_type", "status_code",
+        "from_provider_state", "uuid", "random_string", "mock_server_url",
+    )},
+    # pact files
+    "read_pact": ("polypact.pactfile", "read_pact"),
+    "write_pact": ("polypact.pactfile", "write_pact"),
+    # matching
+    "match_request": ("polypact.matching", "match_request"),
+    "match_response": ("polypact.matching", "match_response"),
+    "match_message": ("polypact.matching", "match_message"),
+    "Mismatch": ("polypact.matching.mismatch", "Mismatch"),
+    # verification
+    "Verifier": ("polypact.verifier", "Verifier"),
 }
 
 
