@@ -147,6 +147,19 @@ def polypact_transport_for_interaction(interaction: Any) -> str | None:
 
 
 @hookspec(firstresult=True)
+def polypact_select_content_matcher(content_type: str, interaction: Any, part: str) -> Any:
+    """Choose a body matcher for one comparison, overriding selection by media type.
+
+    Called by the matching engine before it looks a content matcher up by media type, with
+    the expected body's content type, the interaction being matched (may be ``None``) and
+    the part (``"request"``, ``"response"``, ``"message"``). Return a matcher (an object
+    with ``match(expected, actual, context)``) to use it, or ``None`` to fall through. Stops
+    at the first non-``None`` result. The GraphQL plugin uses this to match JSON bodies of
+    interactions whose ``pluginConfiguration`` marks them as GraphQL.
+    """
+
+
+@hookspec(firstresult=True)
 def polypact_provider_state(state: Any, action: str, context: Any) -> dict[str, Any] | None:
     """Set up (``action == "setup"``) or tear down (``"teardown"``) one provider state.
 

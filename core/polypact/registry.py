@@ -42,6 +42,7 @@ class Registry:
             for impl in reversed(caller.get_hookimpls()):
                 impl.function(register=self._registrar(kind, impl.plugin_name))
         self._media_cache: dict[tuple[str, str], Any] = {}
+        self._has_selectors = bool(pm.hook.polypact_select_content_matcher.get_hookimpls())
 
     def _registrar(self, kind: str, plugin_name: str) -> Callable[[str, Any], None]:
         table = self.tables[kind]
@@ -108,8 +109,18 @@ class Registry:
         """The DSL function registered as ``name`` (``None`` when unknown)."""
         return self.tables["interaction_builders"].get(name)
 
-    def content_matcher(self, content_type: str | None) -> Any:
-        """The body matcher for a content type (most specific pattern wins)."""
+    def content_matcher(
+        self, content_type: str | None, interaction: Any = None, part: str = ""
+    ) -> Any:
+        """The body matcher for a content type: a plugin's choice through the
+        ``polypact_select_content_matcher`` hook when one makes it (only asked when an
+        interaction is given), else the most specific registered media-type pattern."""
+        if interaction is not None and self._has_selectors:
+            chosen = self.pm.hook.polypact_select_content_matcher(
+                content_type=content_type or "", interaction=interaction, part=part
+            )
+            if chosen is not None:
+                return chosen
         return self._by_media("content_matchers", content_type)
 
     def content_generator(self, content_type: str | None) -> Any:
