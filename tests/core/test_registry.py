@@ -67,3 +67,21 @@ def test_misspelt_hook_is_an_error():
 
     with pytest.raises(PluginError, match="unknown hook"):
         get_plugin_manager(entry_points=False, extra_plugins=[("bad", Bad)])
+
+
+class _Selector:
+    @staticmethod
+    @hookimpl
+    def polypact_select_content_matcher(content_type, interaction, part):
+        if interaction == "graphql-interaction":
+            return "graphql-matcher"
+        return None
+
+
+def test_select_content_matcher_hook_overrides_media_type_for_an_interaction():
+    reg = Registry(
+        get_plugin_manager(entry_points=False, extra_plugins=[("p", _Patterns), ("s", _Selector)])
+    )
+    assert reg.content_matcher("application/json", interaction="graphql-interaction") == "graphql-matcher"
+    assert reg.content_matcher("application/json", interaction="other") == "exact"
+    assert reg.content_matcher("application/json") == "exact"
