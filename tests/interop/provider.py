@@ -160,3 +160,17 @@ def _json(start: Start, status: int, body: Any,
           [("Content-Type", "application/json"), ("Content-Length", str(len(data))),
            *(headers or [])])
     return [data]
+
+
+def register_states(verifier: Any, app: UsersProvider) -> None:
+    """Register ``app``'s provider states as Python handlers on a polypact ``Verifier``."""
+    for state in ("user exists", "no users"):
+        verifier.state_handler(state)(_state_handler(app, state))
+
+
+def _state_handler(app: UsersProvider, state: str) -> Callable[[dict, str], dict]:
+    def handler(params: dict, action: str) -> dict:
+        return app.change_state(state, params, action)
+
+    handler.__name__ = f"state_{state.replace(' ', '_')}"
+    return handler
