@@ -1,0 +1,280 @@
+"""Reading matching rules and generators (V2 flat maps, V3/V4 category maps).
+
+- V2: ``{"$.body.x": {"match": "type"}, "$.headers.Name": {...}, "$.query.q": {...},
+  "$.path": {...}}`` (told apart from V3 by the first key starting with ``$``, as the
+  reference ``matchers_from_json`` does). Body paths become ``$.x``.
+- V3/V4: ``{"body": {"$.x": {"combine": "AND", "matchers": [...]}}, "path": {"combine",
+  "matchers"}, ...}``.
+
+Category aliases are normalised: ``headers`` -> ``header``, ``content``/``contents`` ->
+``body``. A rule without ``match`` but with ``regex``/``min``/``max``/``timestamp``/
+``time``/``date`` is a regex/type/timestamp/time/date rule. Rule kinds are kept as
+written (aliases such as ``timestamp`` or ``min`` are resolved by the matcher registry).
+Pathless categories (``path``, ``status``, ``method``) use the path ``""``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from polypact.errors import MatcherDefinitionError
+from polypact.model.generators import Generator, Generators
+from polypact.model.rules import PATHLESS_CATEGORIES, MatchingRules, Rule, RuleList
+from polypact.pactfile._context import child, describe, expect_array, expect_object, fail
+from polypact.pactfile.regexes import regex_error
+
+CATEGORY_ALIASES = {"headers": "header", "content": "body", "contents": "body"}
+_GUESSED_KINDS = (("regex", "regex"), ("min", "type"), ("max", "type"),
+                  ("timestamp", "timestamp"), ("time", "time"), ("date", "date"))
+_V2_KEY = re.compile(r"^\$(?:\.([A-Za-z_][A-Za-z0-9_\-]*)|\['([^']*)'\])")
+
+
+def category_name(name: str) -> str:
+    """The canonical name of a rule/generator category (aliases resolved)."""
+    lowered = name.lower()
+    return CATEGORY_ALIASES.get(lowered, lowered)
+
+
+# -- matching rules ----------------------------------------------------------------------
+def parse_matching_rules(
+    obj: Any, spec_version: str = "4.0", *, source: str | None = None,
+    path: str = "$.matchingRules", strict: bool = True,
+) -> MatchingRules:
+    """The :class:`MatchingRules` of a ``matchingRules`` value (any version's shape).
+
+    With ``strict`` (the default) every rule is validated: a known matcher name (when the
+    registry has matchers), a regex that compiles and the matcher's own ``validate``.
+    """
+    rules = MatchingRules()
+    if obj is None:
+        return rules
+    obj = expect_object(obj, source, path)
+    if not obj:
+        return rules
+    if next(iter(obj)).startswith("$"):
+        _load_v2(rules, obj, source, path, strict)
+    else:
+        for cat, value in obj.items():
+            _load_v3_category(rules, category_name(cat), value, source, child(path, cat), strict)
+    return rules
+
+
+def _load_v2(rules: MatchingRules, obj: dict[str, Any], source: str | None, path: str,
+             strict: bool) -> None:
+    for key, value in obj.items():
+        kpath = child(path, key)
+        category, sub = split_v2_key(key)
+        if category is None:
+            raise fail(f"expected a V2 rule path such as '$.body.x', '$.headers.Name', "
+                       f"'$.query.q' or '$.path', found {key!r}", source, kpath)
+        rule = parse_rule(value, source=source, path=kpath, strict=strict)
+        rules.add(category, sub, rule)
+
+
+def split_v2_key(key: str) -> tuple[str | None, str]:
+    """``("body", "$.x")`` for ``$.body.x``, ``("header", "Name")`` for ``$.headers.Name``,
+    ``("path", "")`` for ``$.path``; ``(None, "")`` when ``key`` is not a V2 rule path."""
+    m = _V2_KEY.match(key)
+    if not m:
+        return None, ""
+    first = m.group(1) if m.group(1) is not None else m.group(2)
+    rest = key[m.end():]
+    category = category_name(first)
+    if category == "body":
+        return "body", "$" + rest
+    if not rest:
+        return category, ""
+    m2 = _V2_KEY.match("$" + rest)
+    if not m2:
+        return None, ""
+    name = m2.group(1) if m2.group(1) is not None else m2.group(2)
+    if m2.end() != len(rest) + 1:
+        return None, ""
+    return category, name
+
+
+def _load_v3_category(rules: MatchingRules, category: str, value: Any, source: str | None,
+                      path: str, strict: bool) -> None:
+    value = expect_object(value, source, path)
+    if category in PATHLESS_CATEGORIES or "matchers" in value:
+        rules.set(category, "", _merge(rules, category, "", parse_rule_list(
+            value, source=source, path=path, strict=strict)))
+        return
+    for sub, lst in value.items():
+        rules.set(category, sub, _merge(rules, category, sub, parse_rule_list(
+            lst, source=source, path=child(path, sub), strict=strict)))
+
+
+def _merge(rules: MatchingRules, category: str, sub: str, new: RuleList) -> RuleList:
+    existing = rules.category(category).get(sub)
+    if existing is None:
+        return new
+    return RuleList(existing.rules + new.rules, existing.combine)
+
+
+def parse_rule_list(obj: Any, *, source: str | None = None, path: str = "$",
+                    strict: bool = True) -> RuleList:
+    """A :class:`RuleList` from ``{"combine": "AND", "matchers": [...]}`` (a single rule
+    object is accepted as a one-rule list)."""
+    obj = expect_object(obj, source, path)
+    if "matchers" not in obj:
+        return RuleList([parse_rule(obj, source=source, path=path, strict=strict)])
+    combine = obj.get("combine", "AND")
+    if not isinstance(combine, str) or combine.upper() not in ("AND", "OR"):
+        raise fail(f"expected \"AND\" or \"OR\", found {describe(combine)}", source,
+                   child(path, "combine"))
+    mpath = child(path, "matchers")
+    matchers = expect_array(obj["matchers"], source, mpath)
+    return RuleList([parse_rule(m, source=source, path=child(mpath, i), strict=strict)
+                     for i, m in enumerate(matchers)], combine.upper())
+
+
+def parse_rule(obj: Any, *, source: str | None = None, path: str = "$",
+               strict: bool = True) -> Rule:
+    """One :class:`Rule` from a matcher definition (``{"match": "regex", "regex": ...}``)."""
+    obj = expect_object(obj, source, path)
+    if "match" in obj or "pact:matcher:type" in obj:
+        key = "match" if "match" in obj else "pact:matcher:type"
+        kind = obj[key]
+        if not isinstance(kind, str) or not kind:
+            raise fail(f"expected a matcher name, found {describe(kind)}", source, child(path, key))
+        params = {k: v for k, v in obj.items() if k != key}
+    else:
+        guessed = next((kind for attr, kind in _GUESSED_KINDS if attr in obj), None)
+        if guessed is None:
+            raise MatcherDefinitionError(
+                "matching rule has no 'match' and its type cannot be guessed "
+                "(expected 'match', or one of 'regex', 'min', 'max', 'timestamp', 'time', 'date')",
+                source=source, path=path)
+        kind, params = guessed, dict(obj)
+    rule = Rule(kind, params)
+    if strict:
+        validate_rule(rule, source=source, path=path)
+    return rule
+
+
+def _registry() -> Any:
+    """The process registry when it has matchers; ``None`` (checks skipped) when it has none
+    or cannot be built (a broken plugin must not stop pact files from being read)."""
+    try:
+        from polypact.registry import get_registry
+
+        registry = get_registry()
+    except Exception:  # noqa: BLE001 - any plugin failure only disables the name check
+        return None
+    if not registry.tables.get("matchers"):
+        return None
+    return registry
+
+
+def validate_rule(rule: Rule, *, source: str | None, path: str) -> None:
+    """Check one rule: known name, well-typed attributes, compiling regexes, nested rules
+    and the registered matcher's own ``validate``. Raises :class:`MatcherDefinitionError`."""
+    registry = _registry()
+    matcher = None
+    if registry is not None:
+        matcher = registry.matcher(rule.kind)
+        if matcher is None:
+            known = ", ".join(sorted(registry.tables["matchers"]))
+            raise MatcherDefinitionError(
+                f"unknown matcher {rule.kind!r} (known matchers: {known})",
+                source=source, path=child(path, "match"))
+    _check_params(rule, source, path)
+    validate = getattr(matcher, "validate", None)
+    if callable(validate):
+        reason = validate(rule)
+        if reason:
+            raise MatcherDefinitionError(str(reason), source=source, path=path)
+
+
+def _check_params(rule: Rule, source: str | None, path: str) -> None:
+    regex = rule.params.get("regex")
+    if regex is not None or rule.kind == "regex":
+        if not isinstance(regex, str):
+            raise MatcherDefinitionError(f"expected a regex string, found {describe(regex)}",
+                                         source=source, path=child(path, "regex"))
+        reason = regex_error(regex)
+        if reason:
+            raise MatcherDefinitionError(reason, source=source, path=child(path, "regex"))
+    for attr in ("min", "max"):
+        value = rule.params.get(attr)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+            raise MatcherDefinitionError(f"expected a non-negative integer, found {describe(value)}",
+                                         source=source, path=child(path, attr))
+    nested = rule.params.get("rules")
+    if rule.kind in ("eachKey", "eachValue") and nested is not None:
+        npath = child(path, "rules")
+        for i, item in enumerate(expect_array(nested, source, npath)):
+            parse_rule(item, source=source, path=child(npath, i))
+    variants = rule.params.get("variants")
+    if rule.kind == "arrayContains" and variants is not None:
+        vpath = child(path, "variants")
+        for i, variant in enumerate(expect_array(variants, source, vpath)):
+            variant = expect_object(variant, source, child(vpath, i))
+            if "rules" in variant:
+                parse_matching_rules(variant["rules"], source=source,
+                                     path=child(child(vpath, i), "rules"))
+            if "generators" in variant:
+                gpath = child(child(vpath, i), "generators")
+                for sub, gen in expect_object(variant["generators"], source, gpath).items():
+                    parse_generator(gen, source=source, path=child(gpath, sub))
+
+
+# -- generators --------------------------------------------------------------------------
+def parse_generators(obj: Any, spec_version: str = "4.0", *, source: str | None = None,
+                     path: str = "$.generators") -> Generators:
+    """The :class:`Generators` of a ``generators`` value (``{category: {path: {type...}}}``;
+    ``path``/``status``/``method`` hold one generator at path ``""``)."""
+    generators = Generators()
+    if obj is None:
+        return generators
+    obj = expect_object(obj, source, path)
+    for cat, value in obj.items():
+        cpath = child(path, cat)
+        category = category_name(cat)
+        value = expect_object(value, source, cpath)
+        if category in PATHLESS_CATEGORIES or "type" in value:
+            generators.add(category, "", parse_generator(value, source=source, path=cpath))
+            continue
+        for sub, gen in value.items():
+            generators.add(category, sub, parse_generator(gen, source=source, path=child(cpath, sub)))
+    return generators
+
+
+def parse_generator(obj: Any, *, source: str | None = None, path: str = "$") -> Generator:
+    """One :class:`Generator` from ``{"type": "RandomInt", "min": 0, ...}``."""
+    obj = expect_object(obj, source, path)
+    kind = obj.get("type")
+    if not isinstance(kind, str) or not kind:
+        raise MatcherDefinitionError(f"expected a generator 'type' string, found {describe(kind)}",
+                                     source=source, path=child(path, "type"))
+    return Generator(kind, {k: v for k, v in obj.items() if k != "type"})
+
+
+# -- writing -----------------------------------------------------------------------------
+def rules_to_json(rules: MatchingRules) -> dict[str, Any]:
+    """Matching rules in the V3/V4 category-map form (empty categories left out)."""
+    out: dict[str, Any] = {}
+    for cat, paths in rules.categories.items():
+        paths = {p: lst for p, lst in paths.items() if lst.rules}
+        if not paths:
+            continue
+        if list(paths) == [""]:
+            out[cat] = paths[""].to_json()
+        else:
+            out[cat] = {p: lst.to_json() for p, lst in paths.items()}
+    return out
+
+
+def generators_to_json(generators: Generators) -> dict[str, Any]:
+    """Generators in the V3/V4 category-map form (empty categories left out)."""
+    out: dict[str, Any] = {}
+    for cat, paths in generators.categories.items():
+        if not paths:
+            continue
+        if list(paths) == [""]:
+            out[cat] = paths[""].to_json()
+        else:
+            out[cat] = {p: g.to_json() for p, g in paths.items()}
+    return out
