@@ -1,0 +1,1 @@
+"""Tests that keep the examples and the demo runner working."""
