@@ -62,3 +62,14 @@ class VerificationError(PolypactError):
 
 class ProviderStateError(VerificationError):
     """A provider state handler failed or is missing."""
+
+
+class ConsumerTestError(MockServerError, AssertionError):
+    """A consumer test's mock saw missing, unexpected or mismatched requests (or the test
+    block raised); the pact file was not written. An ``AssertionError`` too, so test
+    runners report it as a test failure. ``problems`` holds the
+    :class:`polypact.transport.MockProblem` list."""
+
+    def __init__(self, message: str, problems: list | None = None):
+        super().__init__(message)
+        self.problems = list(problems or [])
