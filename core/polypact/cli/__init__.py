@@ -1,0 +1,1 @@
+"""The ``polypact`` command line (entry point ``polypact.cli.main:main``)."""

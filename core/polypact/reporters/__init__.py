@@ -1,0 +1,18 @@
+"""Verification reporters: ``console``, ``json`` and ``junit`` (registered by the core
+through ``polypact_register_reporters``, like any plugin's reporter)."""
+
+from __future__ import annotations
+
+from polypact.reporters.console import ConsoleReporter, console_reporter
+from polypact.reporters.json_report import JsonReporter, json_reporter
+from polypact.reporters.junit import JunitReporter, junit_document, junit_reporter
+
+__all__ = [
+    "ConsoleReporter",
+    "JsonReporter",
+    "JunitReporter",
+    "console_reporter",
+    "json_reporter",
+    "junit_document",
+    "junit_reporter",
+]

@@ -1,0 +1,186 @@
+"""Results of a verification run: per interaction, per run, and the run's description."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from polypact.matching.mismatch import Mismatch
+
+
+@dataclass
+class LoadedPact:
+    """A pact loaded by a pact source, with where it came from.
+
+    ``source`` names the file or location; ``pending`` marks every interaction of the pact
+    as pending (e.g. a broker's pending pact); ``options`` keeps source-specific data
+    (a broker's verification-results link, ...).
+    """
+
+    pact: Any
+    source: str = "<memory>"
+    pending: bool = False
+    options: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def consumer(self) -> str:
+        """The consumer's name."""
+        return self.pact.consumer.name
+
+    @property
+    def provider(self) -> str:
+        """The provider's name."""
+        return self.pact.provider.name
+
+
+@dataclass
+class VerificationRun:
+    """What a verification run is about to do (passed to ``started`` events)."""
+
+    provider: str | None
+    pacts: list[LoadedPact]
+    options: dict[str, Any] = field(default_factory=dict)
+    interaction_count: int = 0
+
+
+@dataclass
+class InteractionResult:
+    """The outcome of verifying one interaction.
+
+    ``mismatches`` lists what differed; ``error`` holds a one-line reason when the
+    interaction could not be verified at all (state handler failed, provider unreachable).
+    A pending interaction that fails is reported but does not fail the run.
+    """
+
+    loaded: LoadedPact
+    interaction: Any
+    mismatches: list[Mismatch] = field(default_factory=list)
+    error: str | None = None
+    pending: bool = False
+    duration: float = 0.0
+    transport: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def consumer(self) -> str:
+        """The consumer whose pact holds the interaction."""
+        return self.loaded.consumer
+
+    @property
+    def description(self) -> str:
+        """The interaction's description."""
+        return self.interaction.description
+
+    @property
+    def ok(self) -> bool:
+        """True when the provider honoured the interaction."""
+        return not self.mismatches and self.error is None
+
+    @property
+    def failed(self) -> bool:
+        """True when the interaction fails the run (not ok and not pending)."""
+        return not self.ok and not self.pending
+
+    @property
+    def status(self) -> str:
+        """``passed``, ``failed``, ``error``, ``pending-passed`` or ``pending-failed``."""
+        if self.pending:
+            return "pending-passed" if self.ok else "pending-failed"
+        if self.error is not None:
+            return "error"
+        return "passed" if self.ok else "failed"
+
+    @property
+    def title(self) -> str:
+        """``consumer: description (given state, state)``: a one-line name."""
+        states = self.interaction.state_names()
+        given = f" (given {', '.join(states)})" if states else ""
+        return f"{self.consumer}: {self.description}{given}"
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-serialisable form (the JSON report uses it)."""
+        return {
+            "consumer": self.consumer,
+            "provider": self.loaded.provider,
+            "source": self.loaded.source,
+            "description": self.description,
+            "providerStates": [
+                {"name": s.name, "params": s.params} for s in self.interaction.provider_states
+            ],
+            "transport": self.transport,
+            "status": self.status,
+            "pending": self.pending,
+            "durationMs": round(self.duration * 1000, 3),
+            "mismatches": [m.to_json() for m in self.mismatches],
+            "error": self.error,
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass
+class VerificationSummary:
+    """Every interaction result of a run, with totals."""
+
+    provider: str | None
+    results: list[InteractionResult] = field(default_factory=list)
+    duration: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def passed(self) -> list[InteractionResult]:
+        """Results that verified (pending or not)."""
+        return [r for r in self.results if r.ok]
+
+    @property
+    def failures(self) -> list[InteractionResult]:
+        """Results that fail the run (not pending)."""
+        return [r for r in self.results if r.failed]
+
+    @property
+    def pending_failures(self) -> list[InteractionResult]:
+        """Pending results that did not verify (reported, not failing)."""
+        return [r for r in self.results if r.pending and not r.ok]
+
+    @property
+    def success(self) -> bool:
+        """True when no non-pending interaction failed."""
+        return not any(r.failed for r in self.results)
+
+    @property
+    def exit_code(self) -> int:
+        """0 on success, 1 when an interaction failed."""
+        return 0 if self.success else 1
+
+    def counts(self) -> dict[str, int]:
+        """Totals: interactions, passed, failed, errors, pending (failing pending ones)."""
+        return {
+            "interactions": len(self.results),
+            "passed": sum(1 for r in self.results if r.ok),
+            "failed": sum(1 for r in self.results if r.failed and r.error is None),
+            "errors": sum(1 for r in self.results if r.failed and r.error is not None),
+            "pending": len(self.pending_failures),
+        }
+
+    def describe_failures(self) -> str:
+        """The numbered failure list as text (empty string when the run succeeded)."""
+        from polypact.reporters.text import failure_list
+
+        return failure_list(self.failures)
+
+    def assert_ok(self) -> None:
+        """Raise ``AssertionError`` listing every failure when the run did not succeed."""
+        if not self.success:
+            raise AssertionError(
+                f"provider verification failed:\n{self.describe_failures()}"
+            )
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-serialisable form of the whole run."""
+        return {
+            "provider": self.provider,
+            "success": self.success,
+            "summary": self.counts(),
+            "durationMs": round(self.duration * 1000, 3),
+            "warnings": list(self.warnings),
+            "interactions": [r.to_json() for r in self.results],
+        }

@@ -1,0 +1,308 @@
+"""The provider verifier: replays every interaction of a set of pacts against a provider.
+
+The verifier is protocol-agnostic: it asks the registry which transport serves each
+interaction and lets that transport's provider client replay it. Provider states are set
+up and torn down through the ``polypact_provider_state`` hook (Python callables, a
+state-change URL, or any plugin's mechanism).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from polypact.errors import PolypactError, UsageError, VerificationError
+from polypact.transport import ProviderConfig, VerifyContext
+from polypact.verifier.filters import InteractionFilter
+from polypact.verifier.results import (
+    InteractionResult,
+    LoadedPact,
+    VerificationRun,
+    VerificationSummary,
+)
+from polypact.verifier.states import StateContext
+
+
+class Verifier:
+    """Verify a provider against pacts.
+
+    Example::
+
+        summary = (
+            Verifier("users")
+            .add_source("pacts/")
+            .provider_base_url("http://127.0.0.1:8000")
+            .state_handlers({"user 1 exists": create_user})
+            .verify()
+        )
+        assert summary.success
+
+    ``provider=None`` takes the provider named by the pacts (they must all agree). Pacts
+    naming another provider are skipped with a warning.
+    """
+
+    def __init__(self, provider: str | None = None, *, registry: Any = None):
+        self.provider = provider
+        self._registry = registry
+        self._locations: list[tuple[str, dict[str, Any]]] = []
+        self._pacts: list[LoadedPact] = []
+        self._loaded: list[LoadedPact] | None = None
+        self._configs: dict[str, ProviderConfig] = {}
+        self._state = StateContext()
+        self._filter = InteractionFilter()
+        self._reporters: list[Any] = []
+        self._clients: dict[str, Any] = {}
+        self.warnings: list[str] = []
+
+    # -- configuration (fluent) -----------------------------------------------------------
+    @property
+    def registry(self) -> Any:
+        """The registry this verifier uses (the process-wide one unless given)."""
+        if self._registry is None:
+            from polypact.registry import get_registry
+
+            self._registry = get_registry()
+        return self._registry
+
+    def add_source(self, location: str | Any, **options: Any) -> Verifier:
+        """Add pacts from a file, a directory of ``*.json`` or a ``scheme:location``."""
+        self._locations.append((str(location), options))
+        self._loaded = None
+        return self
+
+    def add_pact(self, pact: Any, *, source: str = "<memory>", pending: bool = False) -> Verifier:
+        """Add a :class:`polypact.model.Pact` (or a :class:`LoadedPact`) directly."""
+        loaded = pact if isinstance(pact, LoadedPact) else LoadedPact(pact, source, pending)
+        self._pacts.append(loaded)
+        self._loaded = None
+        return self
+
+    def transport(
+        self,
+        name: str,
+        target: Any,
+        *,
+        headers: dict[str, str] | None = None,
+        request_filter: Callable[[Any], Any] | None = None,
+        timeout: float = 30.0,
+        **options: Any,
+    ) -> Verifier:
+        """Say how to reach the provider for transport ``name`` (a base URL, an in-process
+        WSGI/ASGI app, ``HOST:PORT``, ...); ``headers`` replace same-name request headers
+        and ``request_filter(request)`` may rewrite each request before it is sent."""
+        self._configs[name] = ProviderConfig(
+            target=target,
+            headers=dict(headers or {}),
+            request_filter=request_filter,
+            timeout=timeout,
+            options=options,
+        )
+        return self
+
+    def provider_base_url(self, url: Any, **kwargs: Any) -> Verifier:
+        """Shortcut for ``transport("http", url, ...)``."""
+        return self.transport("http", url, **kwargs)
+
+    def state_handler(self, name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        """Decorator registering a Python handler for the provider state ``name``."""
+
+        def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
+            self._state.handlers[name] = fn
+            return fn
+
+        return decorate
+
+    def state_handlers(self, mapping: dict[str, Callable[..., Any]]) -> Verifier:
+        """Register Python handlers for several provider states at once."""
+        self._state.handlers.update(mapping)
+        return self
+
+    def state_change_url(
+        self, url: str, *, teardown: bool = True, headers: dict[str, str] | None = None
+    ) -> Verifier:
+        """POST ``{state, params, action}`` to ``url`` to set up (and tear down) states."""
+        self._state.state_change_url = url
+        self._state.state_change_teardown = teardown
+        self._state.state_change_headers = dict(headers or {})
+        return self
+
+    def filter(
+        self, description: str | None = None, state: str | None = None, consumer: str | None = None
+    ) -> Verifier:
+        """Verify only interactions matching these regular expressions (``re.search``);
+        ``state=""`` selects interactions without provider states."""
+        self._filter = InteractionFilter.build(description, state, consumer)
+        return self
+
+    def reporter(self, name_or_reporter: Any, destination: str | None = None, **options: Any) -> Verifier:
+        """Add a reporter: a registered name (``console``, ``json``, ``junit``) with its
+        destination, or an object with ``started``/``interaction_verified``/``finished``."""
+        if isinstance(name_or_reporter, str):
+            factory = self.registry.tables["reporters"].get(name_or_reporter)
+            if factory is None:
+                known = ", ".join(sorted(self.registry.tables["reporters"])) or "none"
+                raise UsageError(f"no reporter named {name_or_reporter!r} (registered: {known})")
+            self._reporters.append(factory(destination, options))
+        else:
+            self._reporters.append(name_or_reporter)
+        return self
+
+    # -- loading ------------------------------------------------------------------------
+    def load(self) -> list[LoadedPact]:
+        """Load every source (once) and keep the pacts of this verifier's provider."""
+        if self._loaded is not None:
+            return self._loaded
+        from polypact.verifier.sources import load_location
+
+        pacts = list(self._pacts)
+        for location, options in self._locations:
+            pacts.extend(load_location(location, self.registry, options))
+        if self.provider is None:
+            names = sorted({p.provider for p in pacts})
+            if len(names) > 1:
+                raise UsageError(
+                    f"the pacts name several providers ({', '.join(names)}); choose one "
+                    f"(Verifier(provider=...) or --provider NAME)"
+                )
+            self.provider = names[0] if names else None
+        kept = []
+        for p in pacts:
+            if p.provider != self.provider:
+                self.warnings.append(
+                    f"skipped {p.source}: it is for provider {p.provider!r}, not {self.provider!r}"
+                )
+            else:
+                kept.append(p)
+        if not kept and (self._locations or self._pacts):
+            where = ", ".join(loc for loc, _ in self._locations) or "the given pacts"
+            raise VerificationError(f"no pacts for provider {self.provider!r} in {where}")
+        self._loaded = kept
+        return kept
+
+    def cases(self) -> Iterable[tuple[LoadedPact, Any]]:
+        """Every (pact, interaction) pair the filters select, in pact-file order."""
+        flt = self._filter
+        for loaded in self.load():
+            for interaction in loaded.pact.interactions:
+                if not flt or flt.accepts(loaded.consumer, interaction):
+                    yield loaded, interaction
+
+    # -- verification ---------------------------------------------------------------------
+    def verify(self) -> VerificationSummary:
+        """Verify every selected interaction and return the summary (never raises for
+        mismatches; errors of one interaction are recorded and the run continues)."""
+        registry = self.registry
+        started = time.perf_counter()
+        cases = list(self.cases())
+        run = VerificationRun(
+            provider=self.provider,
+            pacts=self.load(),
+            options={"filters": bool(self._filter), "transports": sorted(self._configs)},
+            interaction_count=len(cases),
+        )
+        summary = VerificationSummary(self.provider, warnings=list(self.warnings))
+        hook = registry.pm.hook
+        self._emit(hook.polypact_verification_started, "started", run=run)
+        verified = hook.polypact_interaction_verified
+        listeners = [getattr(r, "interaction_verified", None) for r in self._reporters]
+        listeners = [fn for fn in listeners if fn is not None]
+        try:
+            for loaded, interaction in cases:
+                result = self.verify_interaction(loaded, interaction)
+                summary.results.append(result)
+                verified(result=result)
+                for fn in listeners:
+                    fn(result)
+        finally:
+            self.close()
+        summary.duration = time.perf_counter() - started
+        self._emit(hook.polypact_verification_finished, "finished", summary=summary)
+        return summary
+
+    def _emit(self, hook_caller: Any, method: str, **kwargs: Any) -> None:
+        hook_caller(**kwargs)
+        for rep in self._reporters:
+            fn = getattr(rep, method, None)
+            if fn is not None:
+                fn(*kwargs.values())
+
+    def verify_interaction(self, loaded: LoadedPact, interaction: Any) -> InteractionResult:
+        """Verify one interaction: set up its states, replay it, tear the states down."""
+        registry = self.registry
+        t0 = time.perf_counter()
+        result = InteractionResult(loaded, interaction, pending=bool(interaction.pending or loaded.pending))
+        ctx = self._state
+        ctx.registry, ctx.pact, ctx.interaction = registry, loaded.pact, interaction
+        states = interaction.provider_states
+        done: list[Any] = []
+        try:
+            values: dict[str, Any] = {}
+            if states:
+                state_hook = registry.pm.hook.polypact_provider_state
+                for state in states:
+                    got = state_hook(state=state, action="setup", context=ctx)
+                    done.append(state)
+                    if got is None:
+                        result.warnings.append(f"no handler for provider state {state.name!r}")
+                    else:
+                        values.update(got)
+            result.transport = name = registry.transport_name_for(interaction)
+            client = self._clients.get(name) or self._client(name)
+            result.mismatches = list(
+                client.verify(interaction, VerifyContext(values, registry, loaded.pact))
+            )
+        except Exception as exc:  # noqa: BLE001 - one interaction's failure must not stop the run
+            result.error = _describe(exc)
+        finally:
+            if done:
+                self._teardown(done, result)
+        result.duration = time.perf_counter() - t0
+        return result
+
+    def _teardown(self, states: list[Any], result: InteractionResult) -> None:
+        state_hook = self.registry.pm.hook.polypact_provider_state
+        for state in reversed(states):
+            try:
+                state_hook(state=state, action="teardown", context=self._state)
+            except Exception as exc:  # noqa: BLE001
+                if result.error is None:
+                    result.error = f"teardown of state {state.name!r} failed: {_describe(exc)}"
+
+    def _client(self, name: str) -> Any:
+        config = self._configs.get(name)
+        if config is None:
+            raise UsageError(
+                f"no provider target for transport {name!r}; configure one with "
+                f".transport({name!r}, target)"
+                + (" or --provider-base-url" if name == "http" else "")
+            )
+        config.registry = self.registry
+        client = self.registry.transport(name).provider_client(config)
+        self._clients[name] = client
+        return client
+
+    def close(self) -> None:
+        """Release every provider client (connections, event loops)."""
+        clients, self._clients = self._clients, {}
+        scratch = list(self._state.scratch.values())
+        self._state.scratch.clear()
+        for client in [*clients.values(), *(s for s in scratch if hasattr(s, "close"))]:
+            try:
+                client.close()
+            except Exception:  # noqa: BLE001, S110 - closing is best effort
+                pass
+
+    def __enter__(self) -> Verifier:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _describe(exc: BaseException) -> str:
+    """A one-line reason for an exception (polypact errors carry their own message)."""
+    if isinstance(exc, PolypactError):
+        return str(exc)
+    text = str(exc)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
