@@ -1,0 +1,156 @@
+"""Comparing gRPC traffic with a contract: messages, metadata and status.
+
+Messages are decoded with the contract's descriptors and compared as values by the core
+matching engine (``polypact.matching.match_json_value``), so every Pact matcher works and
+mismatch paths name protobuf fields (``$.rectangle.width``). Requests are strict (a field
+the contract does not name fails); responses are lenient (extra fields are fine).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from polypact.matching.mismatch import Mismatch
+from polypact.model import MessageContents, RuleList
+
+from polypact_grpc.values import message_to_value, type_problems
+
+STATUS_CATEGORY = "grpc-status"
+STREAM_CATEGORY = "stream"
+
+
+def _context(category: str, rules: dict[str, RuleList], lenient: bool, registry: Any, interaction: Any) -> Any:
+    from polypact.matching import MatchContext
+
+    return MatchContext(
+        category=category,
+        rules=rules,
+        allow_unexpected_keys=lenient,
+        registry=registry,
+        interaction=interaction,
+    )
+
+
+def _label(mismatches: list[Mismatch], label: str) -> list[Mismatch]:
+    if not label:
+        return mismatches
+    return [dataclasses.replace(m, message=f"{label}: {m.message}") for m in mismatches]
+
+
+def expected_value(part: MessageContents, message_class: Any) -> dict[str, Any]:
+    """The expected message of a contract part as a value (fields present on the wire)."""
+    return message_to_value(message_class.FromString(part.contents.content))
+
+
+def compare_message(
+    part: MessageContents,
+    actual: bytes | Any,
+    message_class: Any,
+    *,
+    lenient: bool,
+    registry: Any,
+    interaction: Any = None,
+    label: str = "",
+) -> list[Mismatch]:
+    """Mismatches between the expected message of ``part`` and ``actual`` (bytes or a
+    decoded message). ``lenient``: extra fields in ``actual`` are fine (responses)."""
+    from google.protobuf.message import DecodeError
+
+    if part.contents.is_missing:
+        return []
+    expected = expected_value(part, message_class)
+    if isinstance(actual, (bytes, bytearray)):
+        try:
+            actual_msg = message_class.FromString(bytes(actual))
+        except DecodeError as exc:
+            return _label([Mismatch(
+                "body", "$", f"could not decode the message as {message_class.DESCRIPTOR.full_name}: {exc}",
+                rule="protobuf",
+            )], label)
+    else:
+        actual_msg = actual
+    out = [Mismatch("body", path, text, rule="type") for path, text in type_problems(actual_msg)]
+    actual_value = message_to_value(actual_msg, like=expected)
+    from polypact.matching import match_json_value
+
+    ctx = _context("body", part.matching_rules.category("body"), lenient, registry, interaction)
+    out.extend(match_json_value(expected, actual_value, "$", ctx))
+    return _label(out, label)
+
+
+def compare_metadata(
+    expected: dict[str, Any],
+    rules: dict[str, RuleList],
+    actual: dict[str, Any],
+    *,
+    registry: Any,
+    interaction: Any = None,
+    label: str = "",
+) -> list[Mismatch]:
+    """Mismatches between expected gRPC metadata (keys case-insensitive) and ``actual``;
+    extra actual keys are fine. Rules are keyed by metadata name, as the plugin writes them."""
+    from polypact.matching import match_json_value
+
+    lowered = {str(k).lower(): v for k, v in actual.items()}
+    out: list[Mismatch] = []
+    for key, value in expected.items():
+        if key.lower() not in lowered:
+            out.append(Mismatch(
+                "metadata", key, f"expected metadata {key!r} but it was missing",
+                expected=value, actual=None,
+            ))
+            continue
+        rl = rules.get(key) or next((r for k, r in rules.items() if k.lower() == key.lower()), None)
+        ctx = _context("metadata", {"$": rl} if rl else {}, True, registry, interaction)
+        found = lowered[key.lower()]
+        exp = value if rl else (str(value) if not isinstance(found, bytes) else value)
+        for m in match_json_value(exp, found, "$", ctx):
+            out.append(dataclasses.replace(
+                m, category="metadata", path=key,
+                message=f"metadata {key!r}: {m.message}",
+            ))
+    return _label(out, label)
+
+
+def compare_status(
+    expected_status: str,
+    expected_part: MessageContents | None,
+    actual_status: str,
+    actual_details: str | None,
+    *,
+    registry: Any,
+    interaction: Any = None,
+) -> list[Mismatch]:
+    """Mismatches between the contracted gRPC status (and its message) and the actual."""
+    if expected_status != actual_status:
+        detail = f" ({actual_details})" if actual_details else ""
+        return [Mismatch(
+            STATUS_CATEGORY, "status",
+            f"expected gRPC status {expected_status} but the call ended with {actual_status}{detail}",
+            expected=expected_status, actual=actual_status, rule="equality",
+        )]
+    if expected_part is None or "grpc-message" not in expected_part.metadata:
+        return []
+    rules = expected_part.matching_rules.category("metadata")
+    return [
+        dataclasses.replace(m, category=STATUS_CATEGORY, path="message")
+        for m in compare_metadata(
+            {"grpc-message": expected_part.metadata["grpc-message"]},
+            {"grpc-message": rules["grpc-message"]} if "grpc-message" in rules else {},
+            {"grpc-message": actual_details or ""},
+            registry=registry, interaction=interaction,
+        )
+    ]
+
+
+def compare_stream_length(expected: int, actual: int, what: str) -> list[Mismatch]:
+    """A mismatch when a stream carried a different number of messages than contracted."""
+    if expected == actual:
+        return []
+    return [Mismatch(
+        STREAM_CATEGORY, "$",
+        f"expected {expected} {what} message{'s' if expected != 1 else ''} but "
+        f"{'received' if what.startswith('request') else 'the provider sent'} {actual}",
+        expected=expected, actual=actual,
+    )]
