@@ -1,1 +1,64 @@
-"""polypact graphql plugin (placeholder: registers nothing yet)."""
+"""The GraphQL plugin's hook implementations (entry point ``graphql``).
+
+Loading this module is cheap: it only checks that graphql-core is installed (so
+``polypact plugins`` can report "unavailable: install polypact[graphql]") and imports
+graphql-core lazily inside the hooks' objects.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+from typing import Any
+
+from polypact import hookimpl
+from polypact.model.body import is_json_type, media_type
+
+if importlib.util.find_spec("graphql") is None:  # pragma: no cover - depends on the install
+    raise ImportError("the GraphQL plugin needs graphql-core (pip install polypact[graphql])",
+                      name="graphql")
+
+from polypact_graphql.config import graphql_config  # noqa: E402
+from polypact_graphql.content import GraphQLJsonRequestMatcher, GraphQLQueryMatcher  # noqa: E402
+
+GRAPHQL_MEDIA_TYPE = "application/graphql"
+_JSON_MATCHER = GraphQLJsonRequestMatcher()
+_QUERY_MATCHER = GraphQLQueryMatcher()
+
+
+@hookimpl
+def polypact_register_content_matchers(register: Callable[..., None]) -> None:
+    """Register the ``application/graphql`` body matcher (raw query documents)."""
+    register(GRAPHQL_MEDIA_TYPE, _QUERY_MATCHER)
+
+
+@hookimpl
+def polypact_select_content_matcher(content_type: str, interaction: Any, part: str) -> Any:
+    """Match JSON request bodies of GraphQL interactions semantically."""
+    if part != "request" or graphql_config(interaction) is None:
+        return None
+    if is_json_type(content_type):
+        return _JSON_MATCHER
+    if media_type(content_type) == GRAPHQL_MEDIA_TYPE:
+        return _QUERY_MATCHER
+    return None
+
+
+@hookimpl
+def polypact_register_interaction_builders(register: Callable[..., None]) -> None:
+    """Register ``with_graphql`` and ``will_respond_with_graphql``."""
+    from polypact_graphql.dsl import BUILDERS
+
+    for name, function in BUILDERS.items():
+        register(name, function)
+
+
+@hookimpl
+def polypact_interaction_verified(result: Any) -> None:
+    """Warn when a verified GraphQL interaction queries fields the provider's schema marks
+    deprecated (schema from ``POLYPACT_GRAPHQL_SCHEMA`` or :func:`use_provider_schema`)."""
+    if graphql_config(getattr(result, "interaction", None)) is None:
+        return
+    from polypact_graphql.deprecations import deprecation_warnings
+
+    result.warnings.extend(deprecation_warnings(result.interaction))
