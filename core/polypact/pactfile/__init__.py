@@ -1,7 +1,17 @@
-"""Pact files: reading V1-V4 pact JSON into the model and writing canonical pact files."""
+"""Pact files: reading V1-V4 pact JSON into the model and writing canonical pact files.
+
+Reading: :func:`read_pact`, :func:`loads_pact`, :func:`parse_pact` (whole documents) and
+:func:`parse_http_request`, :func:`parse_http_response`, :func:`parse_message_contents`,
+:func:`parse_matching_rules`, :func:`parse_generators` (parts). Writing:
+:func:`dumps_pact`, :func:`write_pact`, :func:`interaction_key`.
+"""
 
 from __future__ import annotations
 
+from polypact.pactfile.canonical import dumps_pact, interaction_key, merge_interactions, pact_json
+from polypact.pactfile.document import loads_pact, parse_pact, read_pact
+from polypact.pactfile.files import merge_pacts, write_pact
+from polypact.pactfile.interactions import parse_interaction
 from polypact.pactfile.parse import (
     SPEC_VERSIONS,
     parse_http_request,
@@ -10,13 +20,26 @@ from polypact.pactfile.parse import (
 )
 from polypact.pactfile.regexes import python_regex
 from polypact.pactfile.rules import parse_generators, parse_matching_rules
+from polypact.pactfile.serialize import WRITABLE_VERSIONS, interaction_json
 
 __all__ = [
     "SPEC_VERSIONS",
+    "WRITABLE_VERSIONS",
+    "dumps_pact",
+    "interaction_json",
+    "interaction_key",
+    "loads_pact",
+    "merge_interactions",
+    "merge_pacts",
+    "pact_json",
     "parse_generators",
     "parse_http_request",
     "parse_http_response",
+    "parse_interaction",
     "parse_matching_rules",
     "parse_message_contents",
+    "parse_pact",
     "python_regex",
+    "read_pact",
+    "write_pact",
 ]

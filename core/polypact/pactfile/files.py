@@ -1,0 +1,117 @@
+"""Writing pact files: merge into an existing file, atomically, safe across processes.
+
+``write_pact`` takes an exclusive ``fcntl.flock`` on a sidecar lock file
+(``<pact>.lock``) around read-merge-write, so pytest-xdist workers writing the same pact
+at once each see the others' interactions; the new text goes to a temporary file in the
+same directory, is flushed and fsynced, then ``os.replace``-d over the pact, so a reader
+never sees a half-written file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from polypact.errors import PactConflictError, PactFileError
+from polypact.model.pact import Pact
+from polypact.pactfile.canonical import dumps_pact, merge_interactions
+from polypact.pactfile.document import read_pact
+from polypact.pactfile.serialize import check_writable
+
+
+@contextlib.contextmanager
+def pact_lock(path: str | os.PathLike[str]) -> Iterator[None]:
+    """Hold an exclusive lock on ``<path>.lock`` (blocks until other writers finish)."""
+    lock_path = os.fspath(path) + ".lock"
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
+    """Replace ``path`` with ``text`` atomically (temp file, fsync, ``os.replace``)."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def merge_pacts(existing: Pact, new: Pact) -> Pact:
+    """``new`` merged into ``existing`` (same consumer and provider required)."""
+    if (existing.consumer.name, existing.provider.name) != (new.consumer.name, new.provider.name):
+        raise PactConflictError(
+            f"the existing pact is between {existing.consumer.name!r} and "
+            f"{existing.provider.name!r}, not {new.consumer.name!r} and {new.provider.name!r}")
+    metadata: dict[str, Any] = {**existing.metadata, **new.metadata}
+    plugins = _merge_plugins(existing.metadata.get("plugins"), new.metadata.get("plugins"))
+    if plugins is not None:
+        metadata["plugins"] = plugins
+    return Pact(
+        consumer=new.consumer,
+        provider=new.provider,
+        interactions=merge_interactions(existing.interactions, new.interactions),
+        metadata=metadata,
+        spec_version=new.spec_version,
+        extra={**existing.extra, **new.extra},
+    )
+
+
+def _merge_plugins(old: Any, new: Any) -> list[Any] | None:
+    if old is None and new is None:
+        return None
+    merged: dict[Any, Any] = {}
+    for entry in [*(old or []), *(new or [])]:
+        name = entry.get("name") if isinstance(entry, dict) else repr(entry)
+        merged[name] = entry
+    return list(merged.values())
+
+
+def write_pact(pact: Pact, path: str | os.PathLike[str], *, spec_version: str = "4.0",
+               merge: bool = True) -> Path:
+    """Write ``pact`` to ``path`` in ``spec_version`` and return the path.
+
+    With ``merge`` (the default) interactions already in the file are kept: an identical
+    interaction is replaced, a different one with the same description and provider
+    states raises :class:`PactConflictError`. Safe when several processes write the same
+    file at once.
+    """
+    check_writable(spec_version)
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with pact_lock(target):
+        to_write = pact
+        if merge and target.exists() and target.stat().st_size > 0:
+            try:
+                existing = read_pact(target, strict=False)
+            except PactFileError as exc:
+                raise PactFileError(f"cannot merge into the existing pact file: {exc.reason}",
+                                    source=exc.source, path=exc.path) from exc
+            to_write = merge_pacts(existing, pact)
+        atomic_write_text(target, dumps_pact(to_write, spec_version))
+    return target
