@@ -1,0 +1,141 @@
+"""The protocol-agnostic verifier, driven through a fake transport plugin."""
+
+from __future__ import annotations
+
+import pytest
+from polypact.errors import UsageError, VerificationError
+from polypact.testing import registry_with
+from polypact.verifier import Verifier
+
+from tests.core.verifier.vhelpers import FakePlugin, fails_when, interaction, pact, passes
+
+
+@pytest.fixture
+def plugin() -> FakePlugin:
+    return FakePlugin()
+
+
+@pytest.fixture
+def registry(plugin):
+    return registry_with(plugin)
+
+
+def test_passing_and_failing_interactions_are_summarised(registry, plugin):
+    p = pact("web", "users", interaction("get user"), interaction("list users"))
+    summary = (
+        Verifier("users", registry=registry).add_pact(p)
+        .transport("fake", fails_when("list users")).verify()
+    )
+    assert [r.status for r in summary.results] == ["passed", "failed"]
+    assert not summary.success and summary.exit_code == 1
+    assert summary.failures[0].mismatches[0].path == "$.name"
+    assert summary.counts() == {"interactions": 2, "passed": 1, "failed": 1, "errors": 0, "pending": 0}
+    # one client for the whole run, closed at the end
+    assert len(plugin.transport.clients) == 1 and plugin.transport.clients[0].closed
+
+
+def test_all_passing_run_succeeds_and_lifecycle_hooks_fire_in_order(registry, plugin):
+    p = pact("web", "users", interaction("a"), interaction("b"))
+    summary = Verifier("users", registry=registry).add_pact(p).transport("fake", passes).verify()
+    assert summary.success and summary.exit_code == 0
+    assert plugin.events == [("started", 2), ("verified", "a"), ("verified", "b"), ("finished", True)]
+
+
+def test_pending_failures_are_reported_but_do_not_fail(registry):
+    p = pact("web", "users", interaction("new thing", pending=True), interaction("old thing"))
+    summary = (
+        Verifier("users", registry=registry).add_pact(p)
+        .transport("fake", fails_when("new thing")).verify()
+    )
+    assert summary.success
+    assert [r.status for r in summary.results] == ["pending-failed", "passed"]
+    assert summary.pending_failures[0].description == "new thing"
+
+
+def test_pending_pact_source_marks_every_interaction_pending(registry):
+    p = pact("web", "users", interaction("x"))
+    summary = (
+        Verifier("users", registry=registry).add_pact(p, pending=True)
+        .transport("fake", fails_when("x")).verify()
+    )
+    assert summary.success and summary.results[0].pending
+
+
+def test_filters_select_by_description_state_and_consumer(registry, plugin):
+    web = pact("web", "users", interaction("get user", "user exists"), interaction("list users"))
+    app = pact("app", "users", interaction("get user", "user exists"))
+
+    def run(**filters):
+        v = Verifier("users", registry=registry).add_pact(web).add_pact(app).transport("fake", passes)
+        return [(r.consumer, r.description) for r in v.filter(**filters).verify().results]
+
+    assert run(description="^get") == [("web", "get user"), ("app", "get user")]
+    assert run(consumer="^app$") == [("app", "get user")]
+    assert run(state="exists") == [("web", "get user"), ("app", "get user")]
+    assert run(state="") == [("web", "list users")]
+    with pytest.raises(UsageError, match="invalid description filter"):
+        Verifier("users", registry=registry).filter(description="(")
+
+
+def test_pacts_for_other_providers_are_skipped_with_a_warning(registry):
+    v = (
+        Verifier("users", registry=registry)
+        .add_pact(pact("web", "users", interaction("a")), source="web-users.json")
+        .add_pact(pact("web", "orders", interaction("b")), source="web-orders.json")
+        .transport("fake", passes)
+    )
+    summary = v.verify()
+    assert [r.description for r in summary.results] == ["a"]
+    assert any("web-orders.json" in w and "'orders'" in w for w in summary.warnings)
+
+
+def test_provider_is_inferred_and_must_be_unique(registry):
+    v = Verifier(registry=registry).add_pact(pact("web", "users", interaction("a"))).transport("fake", passes)
+    assert v.verify().provider == "users"
+    two = (
+        Verifier(registry=registry)
+        .add_pact(pact("web", "users", interaction("a")))
+        .add_pact(pact("web", "orders", interaction("b")))
+    )
+    with pytest.raises(UsageError, match="orders, users"):
+        two.verify()
+
+
+def test_no_pacts_for_provider_is_an_error(registry):
+    v = Verifier("billing", registry=registry).add_pact(pact("web", "users", interaction("a")))
+    with pytest.raises(VerificationError, match="no pacts for provider 'billing'"):
+        v.verify()
+
+
+def test_missing_transport_target_is_an_error_per_interaction(registry):
+    summary = Verifier("users", registry=registry).add_pact(pact("web", "users", interaction("a"))).verify()
+    result = summary.results[0]
+    assert result.status == "error"
+    assert "no provider target for transport 'fake'" in result.error
+
+
+def test_client_exception_is_recorded_and_run_continues(registry):
+    def target(interaction, context):
+        if interaction.description == "boom":
+            raise ConnectionError("provider went away")
+        return []
+
+    p = pact("web", "users", interaction("boom"), interaction("fine"))
+    summary = Verifier("users", registry=registry).add_pact(p).transport("fake", target).verify()
+    assert [r.status for r in summary.results] == ["error", "passed"]
+    assert summary.results[0].error == "ConnectionError: provider went away"
+    assert summary.counts()["errors"] == 1
+
+
+def test_assert_ok_lists_failures(registry):
+    p = pact("web", "users", interaction("get user", "user exists"))
+    summary = Verifier("users", registry=registry).add_pact(p).transport("fake", fails_when("get user")).verify()
+    with pytest.raises(AssertionError) as err:
+        summary.assert_ok()
+    assert "1) web: get user (given user exists)" in str(err.value)
+    assert "$.name" in str(err.value)
+
+
+def test_unknown_reporter_name_is_a_usage_error(registry):
+    with pytest.raises(UsageError, match="no reporter named 'nope'.*console, json, junit"):
+        Verifier("users", registry=registry).reporter("nope")
