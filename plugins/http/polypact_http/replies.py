@@ -58,11 +58,8 @@ def generate_response(response: HttpResponse, url: str, registry: Any) -> HttpRe
     if not response.generators:
         return response
     from polypact.generate.apply import apply_generators
+    from polypact.generate.context import GeneratorContext
 
-    try:
-        from polypact.generate import GeneratorContext
-    except ImportError:  # pragma: no cover - older layout
-        from polypact.generate.apply import GeneratorContext  # type: ignore[no-redef]
     context = GeneratorContext(mode="consumer", mock_server_url=url, registry=registry)
     return apply_generators(response, context)
 

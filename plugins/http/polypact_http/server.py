@@ -90,10 +90,10 @@ class HttpServer:
             self._wake_w.send(b"x")
         except OSError:  # pragma: no cover - already closed
             pass
-        if self._thread.is_alive() and threading.current_thread() is not self._thread:
-            self._thread.join()
-        elif not self._thread.is_alive():
+        if self._thread.ident is None:  # never started
             self._close_all()
+        elif threading.current_thread() is not self._thread:
+            self._thread.join()
         self._wake_w.close()
 
     # -- the loop ----------------------------------------------------------------------
@@ -118,6 +118,8 @@ class HttpServer:
 
     def _close_all(self) -> None:
         sel = self._selector
+        if sel.get_map() is None:  # already closed
+            return
         for key in list(sel.get_map().values()):
             try:
                 sel.unregister(key.fileobj)
