@@ -157,8 +157,12 @@ class HttpProviderClient:
         added (replacing same-name ones) and the request filter run."""
         request = interaction.request
         if request.generators:
-            from polypact.generate import GeneratorContext
             from polypact.generate.apply import apply_generators
+
+            try:
+                from polypact.generate import GeneratorContext
+            except ImportError:  # older layout: the dataclass only in its own module
+                from polypact.generate.context import GeneratorContext
 
             gen_ctx = GeneratorContext(
                 mode="provider", provider_state=dict(context.provider_state), registry=self.registry
