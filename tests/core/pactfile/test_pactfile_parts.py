@@ -6,6 +6,7 @@ import base64
 import json
 
 import pytest
+from pactfile_support import fake_matchers, isolated_registry  # noqa: F401
 from polypact.errors import MatcherDefinitionError, PactFileError
 from polypact.model import BodyState
 from polypact.pactfile import (
@@ -16,8 +17,6 @@ from polypact.pactfile import (
     parse_message_contents,
     python_regex,
 )
-
-from pactfile_support import fake_matchers, isolated_registry  # noqa: F401
 
 
 # -- bodies ------------------------------------------------------------------------------
@@ -212,7 +211,8 @@ def test_bad_rule_attributes_are_errors():
     assert err.value.path.endswith("matchers[0].rules[0].regex")
 
 
-def test_unknown_matcher_refused_when_registry_has_matchers(fake_matchers):
+@pytest.mark.usefixtures("fake_matchers")
+def test_unknown_matcher_refused_when_registry_has_matchers():
     with pytest.raises(MatcherDefinitionError) as err:
         parse_matching_rules({"body": {"$.a": {"matchers": [{"match": "bogus"}]}}}, source="f.json")
     assert err.value.path == "$.matchingRules.body['$.a'].matchers[0].match"
@@ -220,7 +220,8 @@ def test_unknown_matcher_refused_when_registry_has_matchers(fake_matchers):
     parse_matching_rules({"body": {"$.a": {"matchers": [{"match": "semver"}]}}})
 
 
-def test_matcher_validate_reason_is_raised(fake_matchers):
+@pytest.mark.usefixtures("fake_matchers")
+def test_matcher_validate_reason_is_raised():
     with pytest.raises(MatcherDefinitionError) as err:
         parse_matching_rules({"body": {"$.v": {"matchers": [{"match": "semver", "strict": True}]}}})
     assert "no 'strict' attribute" in str(err.value)
