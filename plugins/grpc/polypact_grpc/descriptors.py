@@ -211,6 +211,12 @@ def cached_descriptors(key: str) -> ProtoDescriptors | None:
         return _CACHE.get(key)
 
 
+def all_cached() -> list[ProtoDescriptors]:
+    """Every descriptor set loaded in this process, oldest first."""
+    with _CACHE_LOCK:
+        return list(_CACHE.values())
+
+
 def _build_pool(fds: Any, source: str) -> Any:
     """A fresh descriptor pool holding every file of ``fds``; dependencies the set leaves
     out (well-known types) are taken from the default pool."""

@@ -106,13 +106,13 @@ def _fill_defaults(message: Any, like: dict[str, Any], out: dict[str, Any]) -> N
 def check_value(descriptor: Any, value: Any, path: str = "$", what: str = "message") -> None:
     """Raise :class:`UsageError` when ``value`` names a field ``descriptor`` lacks, naming
     the JSON path, the message type and its fields."""
+    if _is_wkt(descriptor):
+        return  # JSON forms of well-known types vary (strings, numbers, lists); ParseDict checks
     if not isinstance(value, dict):
         raise UsageError(
             f"{what} {path}: expected an object for message type {descriptor.full_name}, "
             f"got {type(value).__name__}"
         )
-    if _is_wkt(descriptor):
-        return
     by_json = {f.json_name: f for f in descriptor.fields}
     for key, item in value.items():
         field = descriptor.fields_by_name.get(key) or by_json.get(key)
