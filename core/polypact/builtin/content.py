@@ -14,4 +14,10 @@ def polypact_register_content_matchers(register: Callable[..., None]) -> None:
 
 @hookimpl
 def polypact_register_content_generators(register: Callable[..., None]) -> None:
-    """Register the core's JSON/XML/text body generator appliers."""
+    """Register the core's body generator appliers: JSON (by path) and text (whole body)."""
+    from polypact.generate.content import JsonBodyGenerator, TextBodyGenerator
+
+    json_applier = JsonBodyGenerator()
+    for pattern in ("application/json", "text/json", "*/*+json"):
+        register(pattern, json_applier)
+    register("text/*", TextBodyGenerator())

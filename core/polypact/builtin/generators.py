@@ -1,4 +1,4 @@
-"""Built-in registrations: generators (placeholder until implemented)."""
+"""Built-in registrations: the standard Pact value generators (see :mod:`polypact.generate`)."""
 
 from __future__ import annotations
 
@@ -9,4 +9,8 @@ from polypact.hookspecs import hookimpl
 
 @hookimpl
 def polypact_register_generators(register: Callable[..., None]) -> None:
-    """Register the core's generators."""
+    """Register every standard generator by its ``type`` name."""
+    from polypact.generate import STANDARD_GENERATORS
+
+    for name, generator in STANDARD_GENERATORS.items():
+        register(name, generator)
