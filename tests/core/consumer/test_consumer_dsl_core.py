@@ -196,9 +196,6 @@ def test_keyboard_interrupt_passes_through_untouched(pact):
 
 
 def test_success_writes_the_pact_through_the_pact_writer(pact, tmp_path):
-    pytest.importorskip("polypact.pactfile", reason="pact writer")
-    from polypact.pactfile import write_pact  # noqa: F401 - skip until the writer exists
-
     pact.upon_receiving("m").given("s", n=1).with_fake("hello")
     with pact.serve() as mock:
         mock.servers["fake"].hit("m")

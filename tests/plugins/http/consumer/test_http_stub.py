@@ -1,0 +1,132 @@
+"""``polypact stub``: serving pact files without verification, provider-state selection,
+unreadable files, and the command's lifecycle."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import threading
+
+import pytest
+import requests
+from polypact_http.stub import StubCommand, start_stub
+
+PACT_V3 = {
+    "consumer": {"name": "ui"},
+    "provider": {"name": "users"},
+    "interactions": [
+        {
+            "description": "user 1 when Ann",
+            "providerState": "user 1 is Ann",
+            "request": {"method": "GET", "path": "/users/1"},
+            "response": {"status": 200, "headers": {"Content-Type": "application/json"},
+                         "body": {"id": 1, "name": "Ann"}},
+        },
+        {
+            "description": "user 1 when Bob",
+            "providerStates": [{"name": "user 1 is Bob"}],
+            "request": {"method": "GET", "path": "/users/1"},
+            "response": {"status": 200, "headers": {"Content-Type": "application/json"},
+                         "body": {"id": 1, "name": "Bob"}},
+        },
+        {
+            "description": "a new token",
+            "request": {"method": "POST", "path": "/tokens", "query": {"scope": ["read"]}},
+            "response": {
+                "status": 201,
+                "headers": {"Content-Type": "application/json"},
+                "body": {"token": "abc", "n": 1},
+                "generators": {"body": {"$.n": {"type": "RandomInt", "min": 100, "max": 200}}},
+            },
+        },
+    ],
+    "metadata": {"pactSpecification": {"version": "3.0.0"}},
+}
+
+
+@pytest.fixture
+def pact_file(tmp_path):
+    path = tmp_path / "ui-users.json"
+    path.write_text(json.dumps(PACT_V3))
+    return path
+
+
+@pytest.fixture
+def stub(pact_file):
+    server = start_stub([pact_file])
+    yield server
+    server.stop()
+
+
+def test_stub_serves_responses_and_repeats_them(stub):
+    for _ in range(3):
+        assert requests.get(f"{stub.url}/users/1", timeout=5).json() == {"id": 1, "name": "Ann"}
+
+
+def test_provider_state_header_selects_among_equal_requests(stub):
+    def name(state):
+        headers = {"X-Pact-Provider-State": state} if state else {}
+        return requests.get(f"{stub.url}/users/1", headers=headers, timeout=5).json().get("name")
+
+    assert name("user 1 is Bob") == "Bob"
+    assert name("user 1 is Ann") == "Ann"
+    assert name(None) == "Ann"
+    response = requests.get(f"{stub.url}/users/1", headers={"X-Pact-Provider-State": "nobody"}, timeout=5)
+    assert response.status_code == 404 and "nobody" in response.json()["error"]
+
+
+def test_stub_applies_response_generators(stub):
+    values = {requests.post(f"{stub.url}/tokens?scope=read", timeout=5).json()["n"] for _ in range(5)}
+    assert all(100 <= v <= 200 for v in values)
+
+
+def test_unmatched_request_is_404_with_nearest_interaction(stub):
+    response = requests.post(f"{stub.url}/tokens?scope=write", timeout=5)
+    assert response.status_code == 404
+    assert response.json()["nearestInteraction"]["description"] == "a new token"
+
+
+def test_stub_reads_a_directory_of_pacts(pact_file):
+    server = start_stub([pact_file.parent])
+    try:
+        assert len(server.interactions) == 3
+    finally:
+        server.stop()
+
+
+def _args(*pacts, port=0):
+    return argparse.Namespace(pacts=[str(p) for p in pacts], port=port, host="127.0.0.1", cors=False)
+
+
+def test_command_exits_2_on_unreadable_pact_files(tmp_path, capsys):
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json")
+    assert StubCommand().run(_args(broken), None) == 2
+    assert "broken.json" in capsys.readouterr().err
+    assert StubCommand().run(_args(tmp_path / "absent.json"), None) == 2
+    assert "absent.json" in capsys.readouterr().err
+
+
+def test_command_configures_its_arguments():
+    parser = argparse.ArgumentParser()
+    StubCommand().configure(parser)
+    args = parser.parse_args(["a.json", "b.json", "--port", "9000"])
+    assert (args.pacts, args.port, args.host) == (["a.json", "b.json"], 9000, "127.0.0.1")
+
+
+def test_command_serves_until_shut_down(pact_file, capsys):
+    command = StubCommand()
+    result: list[int] = []
+    thread = threading.Thread(target=lambda: result.append(command.run(_args(pact_file), None)))
+    thread.start()
+    try:
+        for _ in range(500):
+            if command.server is not None:
+                break
+            threading.Event().wait(0.01)
+        assert requests.get(f"{command.server.url}/users/1", timeout=5).status_code == 200
+    finally:
+        command.shutdown()
+        thread.join(5)
+    assert result == [0]
+    assert command.server.url in capsys.readouterr().out
