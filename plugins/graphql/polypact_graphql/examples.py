@@ -104,6 +104,7 @@ class _Checker:
         """Check any value against its declared output type."""
         from graphql import is_enum_type, is_list_type, is_non_null_type, is_scalar_type
 
+        declared = type_
         if is_non_null_type(type_):
             if value is None:
                 self.problems.append(f"{path}: is null but its type {type_} is non-null")
@@ -113,7 +114,7 @@ class _Checker:
             return
         if is_list_type(type_):
             if not isinstance(value, list):
-                self.problems.append(f"{path}: expected a list ({type_}), got {_kind(value)}")
+                self.problems.append(f"{path}: expected a list ({declared}), got {_kind(value)}")
                 return
             for i, item in enumerate(value):
                 self.check_value(sel, type_.of_type, item, f"{path}[{i}]")
