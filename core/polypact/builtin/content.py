@@ -10,6 +10,22 @@ from polypact.hookspecs import hookimpl
 @hookimpl
 def polypact_register_content_matchers(register: Callable[..., None]) -> None:
     """Register the core's JSON, XML, text, form, multipart and binary body matchers."""
+    from polypact.matching.content.binary import BinaryMatcher
+    from polypact.matching.content.form import FormMatcher
+    from polypact.matching.content.json import JsonMatcher
+    from polypact.matching.content.multipart import MultipartMatcher
+    from polypact.matching.content.text import TextMatcher
+    from polypact.matching.content.xml import XmlMatcher
+
+    json_matcher, xml_matcher = JsonMatcher(), XmlMatcher()
+    for pattern in ("application/json", "text/json", "*/*+json"):
+        register(pattern, json_matcher)
+    for pattern in ("application/xml", "text/xml", "*/*+xml"):
+        register(pattern, xml_matcher)
+    register("text/*", TextMatcher())
+    register("application/x-www-form-urlencoded", FormMatcher())
+    register("multipart/*", MultipartMatcher())
+    register("*/*", BinaryMatcher())
 
 
 @hookimpl

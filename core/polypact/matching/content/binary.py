@@ -1,0 +1,72 @@
+"""The fallback content matcher for any other content type (``*/*``).
+
+Without rules the bodies must be byte-for-byte equal. Rules at ``$`` apply to the whole
+body: ``contentType`` to the raw bytes (magic-number sniffing), anything else to the body
+decoded as text.
+"""
+
+from __future__ import annotations
+
+from polypact.matching import rulekinds
+from polypact.matching.context import MatchContext
+from polypact.matching.mismatch import Mismatch
+from polypact.matching.sniff import content_type_matches, detect_content_type
+from polypact.model.body import Body
+
+
+def _preview(data: bytes, limit: int = 16) -> str:
+    return data[:limit].hex()
+
+
+class BinaryMatcher:
+    """Byte equality, or the rules at ``$`` on the whole body."""
+
+    def match(self, expected: Body, actual: Body, context: MatchContext) -> list[Mismatch]:
+        """Compare two opaque bodies."""
+        found = context.resolve(("$",))
+        if found is None:
+            if expected.content == actual.content:
+                return []
+            return [Mismatch(
+                "body", "$",
+                f"Actual body ({len(actual.content)} bytes, starting {_preview(actual.content)}) is not equal "
+                f"to the expected body ({len(expected.content)} bytes, starting {_preview(expected.content)})",
+                expected.content, actual.content, "equality",
+            )]
+        rules, cascaded = found
+        failures = []
+        passed = False
+        for rule in rules.rules:
+            reason = self._apply(rule, cascaded, expected, actual, context)
+            if reason is None:
+                passed = True
+            else:
+                failures.append(Mismatch("body", "$", reason, expected.content, actual.content, rule.kind))
+        if rules.combine.upper() == "OR" and passed:
+            return []
+        return failures
+
+    @staticmethod
+    def _apply(rule, cascaded: bool, expected: Body, actual: Body, context: MatchContext) -> str | None:
+        kind = rulekinds.canonical(rule.kind)
+        if kind == "contentType":
+            wanted = str(rule.get("value", rule.get("contentType", "")))
+            if content_type_matches(actual.content, wanted):
+                return None
+            return (f"Expected binary contents to have content type {wanted!r} but detected "
+                    f"{detect_content_type(actual.content)!r}")
+        if kind == "equality":
+            return None if expected.content == actual.content else "Expected the body to be equal to the expected body"
+        if kind == "type":
+            return None
+        try:
+            actual_text = actual.content.decode("utf-8")
+        except UnicodeDecodeError:
+            return f"{rule.kind} needs text but the actual body is not UTF-8"
+        was = context.text_values
+        context.text_values = True
+        try:
+            context.path = ("$",)
+            return context.apply_rule(rule, cascaded, expected.text(), actual_text)
+        finally:
+            context.text_values = was
