@@ -14,14 +14,14 @@ from typing import Any
 from polypact.matching.mismatch import Mismatch
 from polypact.model import MessageContents, RuleList
 
-from polypact_grpc.values import message_to_value, type_problems
+from polypact_grpc.values import message_to_value, renamed_field_problems, type_problems
 
 STATUS_CATEGORY = "grpc-status"
 STREAM_CATEGORY = "stream"
 
 
 def _context(category: str, rules: dict[str, RuleList], lenient: bool, registry: Any, interaction: Any) -> Any:
-    from polypact.matching import MatchContext
+    from polypact.matching.context import MatchContext
 
     return MatchContext(
         category=category,
@@ -70,13 +70,38 @@ def compare_message(
             )], label)
     else:
         actual_msg = actual
-    out = [Mismatch("body", path, text, rule="type") for path, text in type_problems(actual_msg)]
+    problems = type_problems(actual_msg) + renamed_field_problems(actual_msg, expected)
+    out = [Mismatch("body", path, text, rule="protobuf") for path, text in problems]
+    explained = {path for path, _ in problems}
     actual_value = message_to_value(actual_msg, like=expected)
-    from polypact.matching import match_json_value
+    from polypact.matching.json_tree import match_json_value
 
     ctx = _context("body", part.matching_rules.category("body"), lenient, registry, interaction)
-    out.extend(match_json_value(expected, actual_value, "$", ctx))
+    for mismatch in per_field(match_json_value(expected, actual_value, "$", ctx)):
+        if mismatch.path not in explained:
+            out.append(mismatch)
     return _label(out, label)
+
+
+def per_field(mismatches: list[Mismatch]) -> list[Mismatch]:
+    """Split "missing keys: a, b" / "unexpected keys: c" reported at a parent into one
+    mismatch per protobuf field, at the field's own path (``$.rectangle.width``)."""
+    out: list[Mismatch] = []
+    for m in mismatches:
+        head, _, names = m.message.partition(": ")
+        if head not in ("missing keys", "unexpected keys") or not names:
+            out.append(m)
+            continue
+        missing = head == "missing keys"
+        base = "" if m.path == "$" else m.path[1:]
+        for name in names.split(", "):
+            out.append(dataclasses.replace(
+                m, path=f"${base}.{name}",
+                message=(f"expected field {name!r} but it was missing" if missing
+                         else f"unexpected field {name!r} (the contract does not name it)"),
+                expected=name if missing else None, actual=None if missing else name,
+            ))
+    return out
 
 
 def compare_metadata(
@@ -90,7 +115,7 @@ def compare_metadata(
 ) -> list[Mismatch]:
     """Mismatches between expected gRPC metadata (keys case-insensitive) and ``actual``;
     extra actual keys are fine. Rules are keyed by metadata name, as the plugin writes them."""
-    from polypact.matching import match_json_value
+    from polypact.matching.json_tree import match_json_value
 
     lowered = {str(k).lower(): v for k, v in actual.items()}
     out: list[Mismatch] = []

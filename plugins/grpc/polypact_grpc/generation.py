@@ -17,7 +17,7 @@ from polypact_grpc.values import message_to_value, value_to_message
 def generator_context(registry: Any, mode: str, provider_state: dict[str, Any] | None = None,
                       mock_server_url: str | None = None) -> Any:
     """A :class:`polypact.generate.GeneratorContext` for ``mode`` (consumer or provider)."""
-    from polypact.generate import GeneratorContext
+    from polypact.generate.context import GeneratorContext
 
     return GeneratorContext(
         mode=mode,

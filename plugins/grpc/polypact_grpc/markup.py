@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from polypact_grpc.values import _type_name
+from polypact_grpc.values import type_name
 
 
 def message_markup(descriptor: Any, used: dict[str, Any] | None = None) -> str:
@@ -17,11 +17,11 @@ def message_markup(descriptor: Any, used: dict[str, Any] | None = None) -> str:
     for field in descriptor.fields:
         if used is not None and field.name not in used:
             continue
-        type_name = _type_name(field)
+        kind = type_name(field)
         if field.message_type is not None or field.enum_type is not None:
-            type_name = "." + type_name
+            kind = "." + kind
         label = "repeated " if field.is_repeated else ""
-        lines.append(f"    {label}{type_name} {field.name} = {field.number};")
+        lines.append(f"    {label}{kind} {field.name} = {field.number};")
     lines.append("}")
     return "```protobuf\n" + "\n".join(lines) + "\n```\n"
 

@@ -89,17 +89,16 @@ def message_to_value(message: Any, like: dict[str, Any] | None = None) -> dict[s
 
 
 def _fill_defaults(message: Any, like: dict[str, Any], out: dict[str, Any]) -> None:
-    """Add the default of each implicit-presence field ``like`` names but the wire lacked."""
+    """Add the default of each implicit-presence scalar ``like`` names but the wire lacked.
+
+    Repeated and map fields get no default: a contract only holds a list that had elements,
+    so an absent list is reported as a missing field."""
     fields = message.DESCRIPTOR.fields_by_name
     for name in like:
         field = fields.get(name)
-        if field is None or name in out:
+        if field is None or name in out or field.is_repeated:
             continue
-        if _is_map(field):
-            out[name] = {}
-        elif field.is_repeated:
-            out[name] = []
-        elif field.message_type is None and not field.has_presence:
+        if field.message_type is None and not field.has_presence:
             out[name] = _scalar(field, getattr(message, name))
 
 
@@ -152,15 +151,9 @@ def value_to_message(message_class: Any, value: dict[str, Any] | None, what: str
 def type_problems(message: Any, path: str = "$") -> list[tuple[str, str]]:
     """Fields that arrived with the wrong wire type (the sender changed the field's type):
     ``(path, explanation)`` pairs, recursing into nested messages."""
-    from google.protobuf.unknown_fields import UnknownFieldSet
-
     problems: list[tuple[str, str]] = []
     by_number = message.DESCRIPTOR.fields_by_number
-    try:
-        unknown = list(UnknownFieldSet(message))
-    except Exception:  # noqa: BLE001 - a message kind without unknown-field support
-        unknown = []
-    for item in unknown:
+    for item in _unknown(message):
         field = by_number.get(item.field_number)
         if field is None:
             continue
@@ -168,7 +161,7 @@ def type_problems(message: Any, path: str = "$") -> list[tuple[str, str]]:
             f"{path}.{field.name}",
             f"field {field.name!r} (number {field.number}) arrived as "
             f"{_WIRE_NAMES.get(item.wire_type, item.wire_type)} data, which does not fit its "
-            f"declared type {_type_name(field)}: the sender changed the field's type",
+            f"declared type {type_name(field)}: the sender changed the field's type",
         ))
     for field, value in message.ListFields():
         if field.message_type is None or _is_map(field) or _is_wkt(field.message_type):
@@ -181,7 +174,50 @@ def type_problems(message: Any, path: str = "$") -> list[tuple[str, str]]:
     return problems
 
 
-def _type_name(field: Any) -> str:
+def _unknown(message: Any) -> list[Any]:
+    from google.protobuf.unknown_fields import UnknownFieldSet
+
+    try:
+        return list(UnknownFieldSet(message))
+    except Exception:  # noqa: BLE001 - a message kind without unknown-field support
+        return []
+
+
+def renamed_field_problems(message: Any, expected: dict[str, Any], path: str = "$") -> list[tuple[str, str]]:
+    """Expected fields absent from the wire while the message carries field numbers its
+    type does not declare (the sender renamed or renumbered them): ``(path, explanation)``."""
+    problems: list[tuple[str, str]] = []
+    declared = message.DESCRIPTOR.fields_by_number
+    strangers = sorted({u.field_number for u in _unknown(message) if u.field_number not in declared})
+    present = {f.name: v for f, v in message.ListFields()}
+    fields = message.DESCRIPTOR.fields_by_name
+    for name, value in expected.items():
+        field = fields.get(name)
+        if field is None:
+            continue
+        if name not in present:
+            if strangers:
+                numbers = ", ".join(str(n) for n in strangers)
+                problems.append((
+                    f"{path}.{name}",
+                    f"field {name!r} (number {field.number}) was not sent, but the message "
+                    f"carries field number(s) {numbers} that {message.DESCRIPTOR.full_name} does "
+                    "not declare: the sender renamed or renumbered the field",
+                ))
+            continue
+        if field.message_type is None or _is_map(field) or _is_wkt(field.message_type):
+            continue
+        if field.is_repeated:
+            for i, element in enumerate(present[name]):
+                template = _like_item(value, i)
+                if isinstance(template, dict):
+                    problems.extend(renamed_field_problems(element, template, f"{path}.{name}[{i}]"))
+        elif isinstance(value, dict):
+            problems.extend(renamed_field_problems(present[name], value, f"{path}.{name}"))
+    return problems
+
+
+def type_name(field: Any) -> str:
     from google.protobuf.descriptor import FieldDescriptor as FD
 
     if field.message_type is not None:
