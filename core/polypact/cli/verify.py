@@ -67,6 +67,14 @@ class VerifyCommand:
             verifier.add_source(location)
         targets = [parse_transport(t) for t in args.transport]
         if args.provider_base_url:
+            from urllib.parse import urlsplit
+
+            parts = urlsplit(args.provider_base_url)
+            if parts.scheme not in ("http", "https") or not parts.netloc:
+                raise UsageError(
+                    f"--provider-base-url {args.provider_base_url!r}: expected an http(s) URL "
+                    f"such as http://127.0.0.1:8000"
+                )
             targets.insert(0, ("http", args.provider_base_url))
         if not targets:
             raise UsageError("give --provider-base-url URL (or --transport NAME=TARGET)")

@@ -1,0 +1,159 @@
+"""`polypact verify` and the command line's exit codes and error messages."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+from polypact.testing import run_cli
+
+from tests.plugins.http.provider.phelpers import UsersApp, get_user, serve, write_pact
+
+
+@pytest.fixture
+def pact_dir(tmp_path):
+    write_pact(tmp_path, [get_user(1, "Ann"), get_user(2, "Bob", states=[{"name": "user 2 exists", "params": {"id": 2}}])])
+    return tmp_path
+
+
+@pytest.fixture
+def provider():
+    app = UsersApp()
+    with serve(app) as server:
+        server.app = app
+        yield server
+
+
+@pytest.fixture
+def broken_provider():
+    with serve(UsersApp(broken=True)) as server:
+        yield server
+
+
+def test_verify_success_exits_0(pact_dir, provider):
+    code, out, err = run_cli(["verify", str(pact_dir), "--provider-base-url", provider.url])
+    assert code == 0, out + err
+    assert "Verifying provider 'users': 2 interaction(s) from 1 pact(s)" in out
+    assert "✓ web: a request for user 1" in out
+    assert "2 interaction(s), 2 passed, 0 failed" in out
+    assert "\033[" not in out
+
+
+def test_verify_failure_exits_1_with_numbered_failures(pact_dir, broken_provider):
+    code, out, err = run_cli(["verify", str(pact_dir / "web-users.json"), "--provider-base-url", broken_provider.url])
+    assert code == 1
+    assert "✗ web: a request for user 1" in out
+    failures = out.split("Failures:")[1]
+    assert "1) web: a request for user 1" in failures
+    assert "2) web: a request for user 2 (given user 2 exists)" in failures
+    assert "$.name" in failures and "ANN" in failures
+
+
+def test_reports_and_filters(pact_dir, broken_provider, tmp_path):
+    json_path, junit_path = tmp_path / "out" / "r.json", tmp_path / "out" / "r.xml"
+    code, out, _ = run_cli([
+        "verify", str(pact_dir), "--provider-base-url", broken_provider.url,
+        "--filter-description", "user 2$", "--json", str(json_path), "--junit", str(junit_path),
+    ])
+    assert code == 1
+    doc = json.loads(json_path.read_text())
+    assert [i["description"] for i in doc["interactions"]] == ["a request for user 2"]
+    assert doc["success"] is False
+    root = ET.parse(junit_path).getroot()
+    assert root.attrib["tests"] == "1" and root.attrib["failures"] == "1"
+
+
+def test_filter_state_and_consumer(pact_dir, broken_provider):
+    code, out, _ = run_cli(["verify", str(pact_dir), "--provider-base-url", broken_provider.url,
+                            "--filter-state", "", "--filter-consumer", "^web$"])
+    assert code == 1 and "1 interaction(s)" in out and "user 1" in out
+
+
+def test_header_option_replaces_header(tmp_path, provider):
+    from tests.plugins.http.provider.test_http_provider_client import _echo_interaction
+
+    pact = write_pact(tmp_path, [_echo_interaction()])
+    code, out, err = run_cli(["verify", str(pact), "--provider-base-url", provider.url,
+                              "--header", "Authorization: Bearer real"])
+    assert code == 0, out + err
+    assert provider.app.requests[0]["headers"]["authorization"] == "Bearer real"
+
+
+def test_state_change_url_option(tmp_path, provider):
+    from tests.plugins.http.provider.test_http_provider_states import _generated_user
+
+    pact = write_pact(tmp_path, [_generated_user()])
+    code, out, err = run_cli(["verify", str(pact), "--provider-base-url", provider.url,
+                              "--state-change-url", provider.url + "/_pact/state", "--no-state-change-teardown"])
+    assert code == 0, out + err
+    assert [s["action"] for s in provider.app.states] == ["setup"]
+    assert provider.app.requests[0]["path"] == "/users/42"
+
+
+def test_pending_failure_does_not_fail_the_run(tmp_path, broken_provider):
+    pact = write_pact(tmp_path, [get_user(1, pending=True)])
+    code, out, _ = run_cli(["verify", str(pact), "--provider-base-url", broken_provider.url])
+    assert code == 0
+    assert "(pending, not failing)" in out and "Pending (not failing):" in out
+
+
+def test_unreachable_provider_fails_with_exit_1(pact_dir):
+    with serve(UsersApp()) as server:
+        url = server.url
+    code, out, _ = run_cli(["verify", str(pact_dir), "--provider-base-url", url])
+    assert code == 1
+    assert f"error: could not reach the provider at {url}" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["verify", "{dir}"], "give --provider-base-url URL"),
+        (["verify", "{dir}", "--provider-base-url", "http://127.0.0.1:9", "--header", "NoColon"],
+         "--header 'NoColon': expected 'Name: value'"),
+        (["verify", "{dir}/missing.json", "--provider-base-url", "http://127.0.0.1:9"],
+         "missing.json: no such pact file or directory"),
+        (["verify", "{dir}", "--provider", "billing", "--provider-base-url", "http://127.0.0.1:9"],
+         "no pacts for provider 'billing'"),
+        (["verify", "{dir}", "--provider-base-url", "http://127.0.0.1:9", "--filter-description", "("],
+         "invalid description filter '('"),
+        (["verify", "{dir}", "--transport", "grpc"], "expected NAME=TARGET"),
+        (["verify", "{dir}", "--provider-base-url", "ftp://x"], "expected an http(s) URL"),
+    ],
+)
+def test_usage_and_input_errors_exit_2_with_one_line(pact_dir, args, message):
+    code, out, err = run_cli([a.format(dir=pact_dir) for a in args])
+    assert code == 2, (out, err)
+    assert err.startswith("polypact verify: error: ") and message in err
+    assert "Traceback" not in err
+
+
+def test_malformed_pact_file_is_exit_2_naming_the_file(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"consumer": {"name": "web"}, "provider": ')
+    code, out, err = run_cli(["verify", str(bad), "--provider-base-url", "http://127.0.0.1:9"])
+    assert code == 2
+    assert err.startswith("polypact verify: error: ") and "bad.json" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_argparse_errors_exit_2():
+    code, _, err = run_cli(["verify"])
+    assert code == 2 and "required: PACT_FILE_OR_DIR" in err
+    code, _, err = run_cli(["no-such-command"])
+    assert code == 2 and "invalid choice" in err
+
+
+def test_help_and_version_exit_0():
+    code, out, _ = run_cli(["--help"])
+    assert code == 0
+    for command in ("verify", "plugins", "validate", "stub"):
+        assert command in out
+    code, out, _ = run_cli(["--version"])
+    assert code == 0 and out.startswith("polypact ")
+
+
+def test_no_command_prints_help_and_exits_2():
+    code, _, err = run_cli([])
+    assert code == 2 and "usage: polypact" in err
