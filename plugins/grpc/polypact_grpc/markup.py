@@ -28,5 +28,5 @@ def message_markup(descriptor: Any, used: dict[str, Any] | None = None) -> str:
 
 def interaction_markup(request: tuple[Any, dict | None] | None, response: tuple[Any, dict | None] | None) -> dict[str, str]:
     """The ``interactionMarkup`` object for a request and a response message type."""
-    blocks = [message_markup(d, used) for d, used in (request, response) if d is not None]
+    blocks = [message_markup(*pair) for pair in (request, response) if pair is not None]
     return {"markup": "\n".join(blocks), "markupType": "COMMON_MARK"}
