@@ -89,5 +89,9 @@ def match_body(
         from polypact.matching.content.binary import BinaryMatcher
 
         matcher = BinaryMatcher()
-    return list(matcher.match(expected.with_content_type(expected_ct), actual.with_content_type(actual_ct), context))
+    if expected.content_type != expected_ct:
+        expected = expected.with_content_type(expected_ct)
+    if actual.content_type != actual_ct:
+        actual = actual.with_content_type(actual_ct)
+    return list(matcher.match(expected, actual, context))
 

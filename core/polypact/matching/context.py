@@ -64,7 +64,7 @@ class MatchContext:
         for expr, rule_list in (self.rules or {}).items():
             self._compiled.append((self._compile(expr), _as_rule_list(rule_list, expr)))
         self._index_sensitive = any(rp.index_sensitive for rp, _ in self._compiled)
-        self._cache: dict[tuple, tuple[RuleList, bool] | None] = {}
+        self._cache: dict[tuple, Resolved | None] = {}
         self._matchers: dict[str, Any] = {}
 
     def _compile(self, expr: str) -> RulePath:
@@ -96,6 +96,36 @@ class MatchContext:
         return MatchContext(**values)
 
     # -- rule selection ------------------------------------------------------------------
+    def key_for(self, path: Sequence[object]) -> tuple:
+        """The cache key of a node path (indexes folded when no rule names an index)."""
+        if self._index_sensitive:
+            return tuple(path)
+        return tuple(0 if type(s) is int else s for s in path)
+
+    def lookup(self, key: tuple) -> Resolved | None:
+        """The :class:`Resolved` rules for a key from :meth:`key_for` (cached)."""
+        try:
+            return self._cache[key]
+        except KeyError:
+            pass
+        best: Resolved | None = None
+        if self._compiled:
+            best_score = -1
+            chosen = None
+            for rp, rule_list in self._compiled:
+                w = rp.weight(key)
+                if w > 0:
+                    score = w * rp.length
+                    if score > best_score:
+                        best_score = score
+                        chosen = (rule_list, rp.length != len(key))
+            if chosen is not None:
+                cascaded = chosen[1] and self.category in WEIGHTED_CATEGORIES
+                direct = {rulekinds.canonical(r.kind) for rl in self.exact_rules(key) for r in rl.rules}
+                best = Resolved(chosen[0], cascaded, frozenset(direct))
+        self._cache[key] = best
+        return best
+
     def resolve(self, path: Sequence[object]) -> tuple[RuleList, bool] | None:
         """The best rule list for node ``path`` and whether it cascaded from an ancestor.
 
@@ -103,27 +133,8 @@ class MatchContext:
         """
         if not self._compiled:
             return None
-        if self._index_sensitive:
-            key = tuple(path)
-        else:
-            key = tuple(0 if type(s) is int else s for s in path)
-        try:
-            return self._cache[key]
-        except KeyError:
-            pass
-        best: tuple[RuleList, bool] | None = None
-        best_score = -1
-        for rp, rule_list in self._compiled:
-            w = rp.weight(key)
-            if w > 0:
-                score = w * rp.length
-                if score > best_score:
-                    best_score = score
-                    best = (rule_list, rp.length != len(key))
-        if best is not None and self.category not in WEIGHTED_CATEGORIES:
-            best = (best[0], False)
-        self._cache[key] = best
-        return best
+        found = self.lookup(self.key_for(path))
+        return (found.rules, found.cascaded) if found else None
 
     def rules_for(self, path: Sequence[object]) -> RuleList | None:
         """The most specific rule list that applies to ``path`` (``None`` if none)."""
@@ -171,6 +182,34 @@ class MatchContext:
         self._matchers[kind] = fn
         return fn
 
+    def apply_resolved(self, found: Resolved, expected: Any, actual: Any, path: tuple) -> list[tuple[Rule, str]]:
+        """Like :meth:`apply_rules` for a :class:`Resolved` (its matchers looked up once)."""
+        plan = found.plan
+        if plan is None:
+            plan = found.plan = [(rule, self._leaf_fn(rule)) for rule in found.rules.rules]
+        self.path = path
+        self.cascaded = cascaded = found.cascaded
+        failures: list[tuple[Rule, str]] = []
+        passed = False
+        for rule, fn in plan:
+            if fn is None:
+                reason = self.apply_rule(rule, cascaded, expected, actual)
+            else:
+                reason = fn(rule, expected, actual, self)
+            if reason is None:
+                passed = True
+            else:
+                failures.append((rule, reason))
+        if passed and failures and found.is_or:
+            return []
+        return failures
+
+    def _leaf_fn(self, rule: Rule) -> Any:
+        kind = rulekinds.canonical(rule.kind)
+        if kind == "values" or kind in rulekinds.COLLECTION_ONLY:
+            return None
+        return self.matcher(rule.kind)
+
     def apply_rules(
         self, rules: RuleList, cascaded: bool, expected: Any, actual: Any, path: Sequence[object]
     ) -> list[tuple[Rule, str]]:
@@ -180,7 +219,7 @@ class MatchContext:
         """
         failures: list[tuple[Rule, str]] = []
         passed = False
-        self.path = tuple(path)
+        self.path = path if type(path) is tuple else tuple(path)
         self.cascaded = cascaded
         for rule in rules.rules:
             reason = self.apply_rule(rule, cascaded, expected, actual)
@@ -188,7 +227,7 @@ class MatchContext:
                 passed = True
             else:
                 failures.append((rule, reason))
-        if rules.combine.upper() == "OR" and passed:
+        if passed and failures and rules.combine.upper() == "OR":
             return []
         return failures
 
@@ -196,13 +235,40 @@ class MatchContext:
         """Run one rule on a leaf value: ``None`` when it passes, else the reason."""
         kind = rulekinds.canonical(rule.kind)
         if kind == "values":
-            rule = Rule("equality")
-            kind = "equality"
-        elif kind in rulekinds.COLLECTION_ONLY:
+            return self.matcher("equality")(_EQUALITY, expected, actual, self)
+        if kind in rulekinds.COLLECTION_ONLY:
             if not self.text_values or cascaded:
                 return None
             return f"{rule.kind} applies to maps and lists, not to {_short(actual)}"
-        return self.matcher(rule.kind)(rule, expected, actual, self)
+        try:
+            fn = self._matchers[rule.kind]
+        except KeyError:
+            fn = self.matcher(rule.kind)
+        return fn(rule, expected, actual, self)
+
+
+class Resolved:
+    """The rule list chosen for one node: whether it cascaded from an ancestor, and the
+    kinds of the rules keyed by the node's own path (``direct``)."""
+
+    __slots__ = ("rules", "cascaded", "direct", "kinds", "values_rules", "other_rules", "is_or", "plan",
+                 "container_checks")
+
+    def __init__(self, rules: RuleList, cascaded: bool, direct: frozenset[str]):
+        self.rules = rules
+        self.cascaded = cascaded
+        self.direct = direct
+        self.plan: list[tuple[Rule, Any]] | None = None
+        self.kinds = tuple(rulekinds.canonical(r.kind) for r in rules.rules)
+        self.is_or = rules.combine.upper() == "OR"
+        pairs = list(zip(rules.rules, self.kinds, strict=True))
+        self.values_rules = [r for r, k in pairs if not cascaded and k in rulekinds.VALUES_LIKE]
+        self.other_rules = [r for r, k in pairs if cascaded or k not in rulekinds.VALUES_LIKE]
+        #: False when every rule trivially passes on a container (cascaded type rules).
+        self.container_checks = not (cascaded and all(k == "type" for k in self.kinds))
+
+
+_EQUALITY = Rule("equality")
 
 
 def _short(value: Any) -> str:

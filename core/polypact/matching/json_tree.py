@@ -21,7 +21,7 @@ from polypact.matching import rulekinds
 from polypact.matching.context import MatchContext
 from polypact.matching.mismatch import Mismatch
 from polypact.matching.paths import STAR, RulePath, format_path, to_node_path
-from polypact.model.rules import Rule, RuleList
+from polypact.model.rules import Rule
 
 _EQUALITY = Rule("equality")
 
@@ -84,26 +84,30 @@ def _mm(ctx: MatchContext, path: tuple, message: str, expected: Any, actual: Any
 
 def compare(path: tuple, expected: Any, actual: Any, ctx: MatchContext, out: list[Mismatch]) -> None:
     """Compare one node (dispatch on the expected value's type)."""
+    _compare(path, ctx.key_for(path), expected, actual, ctx, out)
+
+
+def _compare(path: tuple, key: tuple, expected: Any, actual: Any, ctx: MatchContext, out: list[Mismatch]) -> None:
     te = type(expected)
     if te is dict:
         if type(actual) is dict:
-            _compare_maps(path, expected, actual, ctx, out)
+            _compare_maps(path, key, expected, actual, ctx, out)
         else:
             out.append(_mm(ctx, path, f"Type mismatch: expected an Object but was {type_name(actual)} {short(actual)}",
                            expected, actual, "type"))
     elif te is list:
         if type(actual) is list:
-            _compare_lists(path, expected, actual, ctx, out)
+            _compare_lists(path, key, expected, actual, ctx, out)
         else:
             out.append(_mm(ctx, path, f"Type mismatch: expected an Array but was {type_name(actual)} {short(actual)}",
                            expected, actual, "type"))
     else:
-        _compare_leaf(path, expected, actual, ctx, out)
+        _compare_leaf(path, key, expected, actual, ctx, out)
 
 
 # -- leaves ------------------------------------------------------------------------------
-def _compare_leaf(path: tuple, expected: Any, actual: Any, ctx: MatchContext, out: list[Mismatch]) -> None:
-    found = ctx.resolve(path)
+def _compare_leaf(path: tuple, key: tuple, expected: Any, actual: Any, ctx: MatchContext, out: list[Mismatch]) -> None:
+    found = ctx.lookup(key)
     if found is None:
         if type(expected) is type(actual) and expected == actual:
             return
@@ -111,8 +115,7 @@ def _compare_leaf(path: tuple, expected: Any, actual: Any, ctx: MatchContext, ou
         if reason is not None:
             out.append(_mm(ctx, path, reason, expected, actual, "equality"))
         return
-    rules, cascaded = found
-    for rule, reason in ctx.apply_rules(rules, cascaded, expected, actual, path):
+    for rule, reason in ctx.apply_resolved(found, expected, actual, path):
         out.append(_mm(ctx, path, reason, expected, actual, rule.kind))
 
 
@@ -141,46 +144,46 @@ def _length_check(rule: Rule, cascaded: bool, size: int, what: str) -> str | Non
     return None
 
 
-def _compare_maps(path: tuple, expected: dict, actual: dict, ctx: MatchContext, out: list[Mismatch]) -> None:
+def _children(path: tuple, key: tuple, expected: dict, actual: dict, ctx: MatchContext, out: list[Mismatch]) -> None:
+    for name, value in expected.items():
+        if name in actual:
+            _compare((*path, name), (*key, name), value, actual[name], ctx, out)
+
+
+def _compare_maps(path: tuple, key: tuple, expected: dict, actual: dict, ctx: MatchContext, out: list[Mismatch]) -> None:
     if not expected and actual and not ctx.allow_unexpected_keys:
         out.append(_mm(ctx, path, f"Expected an empty Object but received {short(actual)}", expected, actual))
         return
-    found = ctx.resolve(path)
+    found = ctx.lookup(key)
     if found is None:
-        _match_keys(path, expected, actual, ctx, out)
-        for key, value in expected.items():
-            if key in actual:
-                compare((*path, key), value, actual[key], ctx, out)
+        _match_keys(path, frozenset(), expected, actual, ctx, out)
+        _children(path, key, expected, actual, ctx, out)
         return
-    rules, cascaded = found
-    values_rules = [r for r in rules.rules if not cascaded and rulekinds.canonical(r.kind) in rulekinds.VALUES_LIKE]
-    other_rules = [r for r in rules.rules if r not in values_rules]
-    failures: list[Mismatch] = []
-    passed = False
-    for rule in other_rules:
-        reason = _map_rule_check(rule, cascaded, expected, actual)
-        if reason is None:
-            passed = True
-        else:
-            failures.append(_mm(ctx, path, reason, expected, actual, rule.kind))
-    if rules.combine.upper() == "OR" and passed:
-        failures = []
-    out.extend(failures)
-    if other_rules or not values_rules:
-        _match_keys(path, expected, actual, ctx, out)
-        for key, value in expected.items():
-            if key in actual:
-                compare((*path, key), value, actual[key], ctx, out)
-    for rule in values_rules:
-        sub_ctx = ctx
+    if found.other_rules and found.container_checks:
+        failures: list[Mismatch] = []
+        passed = False
+        for rule in found.other_rules:
+            reason = _map_rule_check(rule, found.cascaded, expected, actual)
+            if reason is None:
+                passed = True
+            else:
+                failures.append(_mm(ctx, path, reason, expected, actual, rule.kind))
+        if not (found.is_or and passed):
+            out.extend(failures)
+    if found.other_rules or not found.values_rules:
+        _match_keys(path, found.direct, expected, actual, ctx, out)
+        _children(path, key, expected, actual, ctx, out)
+    for rule in found.values_rules:
+        sub_ctx, sub_key = ctx, key
         if rulekinds.canonical(rule.kind) == "eachValue":
             sub_ctx = _each_value_context(ctx, path, rule)
+            sub_key = sub_ctx.key_for(path)
         first = next(iter(expected.values()), None) if expected else None
-        for key, value in actual.items():
-            if key in expected:
-                compare((*path, key), expected[key], value, sub_ctx, out)
+        for name, value in actual.items():
+            if name in expected:
+                _compare((*path, name), (*sub_key, name), expected[name], value, sub_ctx, out)
             elif expected:
-                compare((*path, key), first, value, sub_ctx, out)
+                _compare((*path, name), (*sub_key, name), first, value, sub_ctx, out)
 
 
 def _each_value_context(ctx: MatchContext, path: tuple, rule: Rule) -> MatchContext:
@@ -189,32 +192,33 @@ def _each_value_context(ctx: MatchContext, path: tuple, rule: Rule) -> MatchCont
     return ctx.with_rules({star.expr: sub}, category=ctx.category)
 
 
-def _match_keys(path: tuple, expected: dict, actual: dict, ctx: MatchContext, out: list[Mismatch]) -> None:
-    direct = ctx.exact_rules(path) if ctx._compiled else []
-    kinds = {rulekinds.canonical(r.kind) for rl in direct for r in rl.rules}
-    if not kinds & {"values", "eachValue", "eachKey"}:
+def _match_keys(path: tuple, direct: frozenset[str], expected: dict, actual: dict, ctx: MatchContext,
+                out: list[Mismatch]) -> None:
+    if not (direct and direct & _KEY_FREEING):
         missing = [k for k in expected if k not in actual]
         if missing:
             out.append(_mm(ctx, path, f"missing keys: {', '.join(missing)}", list(expected), list(actual)))
-        if not ctx.allow_unexpected_keys:
+        if not ctx.allow_unexpected_keys and len(actual) > len(expected) - len(missing):
             extra = [k for k in actual if k not in expected]
-            if extra:
-                out.append(_mm(ctx, path, f"unexpected keys: {', '.join(extra)}", list(expected), list(actual)))
-    if "eachKey" in kinds:
-        for rl in direct:
+            out.append(_mm(ctx, path, f"unexpected keys: {', '.join(extra)}", list(expected), list(actual)))
+    if "eachKey" in direct:
+        for rl in ctx.exact_rules(path):
             for rule in rl.rules:
                 if rulekinds.canonical(rule.kind) != "eachKey":
                     continue
                 sub = rulekinds.sub_rules(rule, format_path(path))
-                for key in actual:
-                    key_path = (*path, key)
+                for name in actual:
+                    key_path = (*path, name)
                     was_text = ctx.text_values
                     ctx.text_values = True
                     try:
-                        for sub_rule, reason in ctx.apply_rules(sub, False, "", key, key_path):
-                            out.append(_mm(ctx, key_path, f"key {key!r}: {reason}", "", key, sub_rule.kind))
+                        for sub_rule, reason in ctx.apply_rules(sub, False, "", name, key_path):
+                            out.append(_mm(ctx, key_path, f"key {name!r}: {reason}", "", name, sub_rule.kind))
                     finally:
                         ctx.text_values = was_text
+
+
+_KEY_FREEING = frozenset({"values", "eachValue", "eachKey"})
 
 
 # -- arrays -------------------------------------------------------------------------------
@@ -237,17 +241,18 @@ _LIST_LENIENT = frozenset({
 })
 
 
-def _compare_lists(path: tuple, expected: list, actual: list, ctx: MatchContext, out: list[Mismatch]) -> None:
-    found = ctx.resolve(path)
+def _compare_lists(path: tuple, key: tuple, expected: list, actual: list, ctx: MatchContext, out: list[Mismatch]) -> None:
+    found = ctx.lookup(key)
     if found is not None:
-        _compare_lists_with_rules(path, found[0], found[1], expected, actual, ctx, out)
+        _compare_lists_with_rules(path, key, found, expected, actual, ctx, out)
         return
     if not expected and actual:
         out.append(_mm(ctx, path, f"Expected an empty Array but received {short(actual)}", expected, actual))
         return
+    sens = ctx._index_sensitive
     for index, value in enumerate(expected):
         if index < len(actual):
-            compare((*path, index), value, actual[index], ctx, out)
+            _compare((*path, index), (*key, index if sens else 0), value, actual[index], ctx, out)
         elif not ctx.matcher_is_defined((*path, index)):
             out.append(_mm(ctx, path, f"Expected {short(value)} (index {index}) but was missing", expected, actual))
     if len(actual) > len(expected):
@@ -256,43 +261,49 @@ def _compare_lists(path: tuple, expected: list, actual: list, ctx: MatchContext,
 
 
 def _compare_lists_with_rules(
-    path: tuple, rules: RuleList, cascaded: bool, expected: list, actual: list, ctx: MatchContext,
-    out: list[Mismatch],
+    path: tuple, key: tuple, found: Any, expected: list, actual: list, ctx: MatchContext, out: list[Mismatch],
 ) -> None:
     if not expected:
         return
+    cascaded = found.cascaded
     results: list[tuple[list[Mismatch], bool]] = []
     uses_contents = False
-    for rule in rules.rules:
-        kind = rulekinds.canonical(rule.kind)
-        found: list[Mismatch] = []
+    for rule, kind in zip(found.rules.rules, found.kinds, strict=True):
+        hits: list[Mismatch] = []
         if kind == "arrayContains":
-            _array_contains(path, rule, expected, actual, ctx, found)
-            results.append((found, False))
+            _array_contains(path, rule, expected, actual, ctx, hits)
+            results.append((hits, False))
         elif kind == "eachValue" and not cascaded:
-            _list_contents(path, expected, actual, _each_value_context(ctx, path, rule), found)
-            results.append((found, False))
+            sub_ctx = _each_value_context(ctx, path, rule)
+            _list_contents(path, sub_ctx.key_for(path), expected, actual, sub_ctx, hits)
+            results.append((hits, False))
         else:
-            reason = _list_rule_check(rule, cascaded, expected, actual)
+            reason = _list_rule_check(rule, cascaded, expected, actual) if found.container_checks else None
             if reason is not None:
-                found.append(_mm(ctx, path, reason, expected, actual, rule.kind))
-            results.append((found, True))
+                hits.append(_mm(ctx, path, reason, expected, actual, rule.kind))
+            results.append((hits, True))
             uses_contents = True
     contents: list[Mismatch] = []
     if uses_contents:
-        _list_contents(path, expected, actual, ctx, contents)
-    if rules.combine.upper() == "OR" and not all(found or (shared and contents) for found, shared in results):
+        _list_contents(path, key, expected, actual, ctx, contents)
+    if found.is_or and not all(hits or (shared and contents) for hits, shared in results):
         return
-    for found, _ in results:
-        out.extend(found)
+    for hits, _ in results:
+        out.extend(hits)
     out.extend(contents)
 
 
-def _list_contents(path: tuple, expected: list, actual: list, ctx: MatchContext, out: list[Mismatch]) -> None:
+def _list_contents(path: tuple, key: tuple, expected: list, actual: list, ctx: MatchContext,
+                   out: list[Mismatch]) -> None:
     first = expected[0]
     n_exp = len(expected)
-    for index, value in enumerate(actual):
-        compare((*path, index), expected[index] if index < n_exp else first, value, ctx, out)
+    if ctx._index_sensitive:
+        for index, value in enumerate(actual):
+            _compare((*path, index), (*key, index), expected[index] if index < n_exp else first, value, ctx, out)
+    else:
+        child_key = (*key, 0)
+        for index, value in enumerate(actual):
+            _compare((*path, index), child_key, expected[index] if index < n_exp else first, value, ctx, out)
     for index in range(len(actual), n_exp):
         if not ctx.matcher_is_defined((*path, index)):
             out.append(_mm(ctx, path, f"Expected {short(expected[index])} (index {index}) but was missing",

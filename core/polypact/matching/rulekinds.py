@@ -32,9 +32,19 @@ COLLECTION_ONLY = frozenset({"eachKey", "eachValue", "arrayContains"})
 VALUES_LIKE = frozenset({"values", "eachValue", "arrayContains"})
 
 
+_CANONICAL: dict[str, str] = {}
+
+
 def canonical(kind: str) -> str:
     """The engine's name for a matcher kind (``each-key`` -> ``eachKey``, ``min`` -> ``type``)."""
-    return _ALIASES.get(kind, _ALIASES.get(kind.lower(), kind)) if kind else kind
+    try:
+        return _CANONICAL[kind]
+    except KeyError:
+        pass
+    name = _ALIASES.get(kind, _ALIASES.get(kind.lower(), kind)) if kind else kind
+    if len(_CANONICAL) < 10_000:
+        _CANONICAL[kind] = name
+    return name
 
 
 def is_type_like(kind: str) -> bool:
