@@ -10,6 +10,7 @@ import datetime as _dt
 
 from polypact.matchers.datetime_pattern import Token, parse_pattern
 from polypact.matchers.datetime_validate import DAYS, MONTHS
+from polypact.matchers.timezones import ABBREVIATIONS
 
 _ORDINAL = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th"}
 
@@ -50,7 +51,7 @@ def _render_offset(tok: Token, dt: _dt.datetime) -> str:
 
 
 def _zone_name(dt: _dt.datetime) -> str:
-    sign, h, m, _ = _offset(dt)
+    _sign, h, m, _s = _offset(dt)
     return "UTC" if h == m == 0 else (dt.tzname() or "UTC")
 
 
@@ -124,4 +125,9 @@ def render_datetime(value: _dt.datetime, pattern: str) -> str:
     """``value`` formatted with the Java-style ``pattern`` (naive values are taken as UTC)."""
     if value.tzinfo is None:
         value = value.replace(tzinfo=_dt.timezone.utc)
-    return "".join(_render_token(tok, value) for tok in parse_pattern(pattern))
+    tokens = parse_pattern(pattern)
+    named_zone = any(tok.kind in ("zone_name", "zone_id") for tok in tokens)
+    if named_zone and value.utcoffset() and value.tzname() not in ABBREVIATIONS:
+        # a zone we cannot name: render the same instant in UTC instead
+        value = value.astimezone(_dt.timezone.utc)
+    return "".join(_render_token(tok, value) for tok in tokens)
