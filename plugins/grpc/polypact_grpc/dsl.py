@@ -217,7 +217,7 @@ def will_respond_with_grpc(
     streaming), response metadata, and optionally a non-OK ``status`` with its ``message``."""
     interaction, info, _ = _grpc_interaction(builder)
     where = f"interaction {builder.description!r} response"
-    code = status_name(status) if status is not None else "OK"
+    code = status_name(status, where) if status is not None else "OK"
     values = _response_list(info, response, responses, code, where)
     parts: list[MessageContents] = []
     first_example: Any = None

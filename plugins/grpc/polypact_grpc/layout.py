@@ -24,7 +24,7 @@ import base64
 from dataclasses import dataclass, field
 from typing import Any
 
-from polypact.errors import PactFileError
+from polypact.errors import PactFileError, UsageError
 from polypact.model import (
     Body,
     Generator,
@@ -219,23 +219,28 @@ class GrpcContract:
         return values, rules
 
 
-def status_of(part: MessageContents) -> str | None:
+def status_of(part: MessageContents, where: str = "") -> str | None:
     """The ``grpc-status`` a response part declares, as a status code name."""
     value = part.metadata.get(STATUS_KEY)
     if value is None:
         return None
-    return status_name(value)
+    try:
+        return status_name(value)
+    except UsageError as exc:
+        raise PactFileError(f"{where}: {exc}", path=f"response[].metadata.{STATUS_KEY}") from None
 
 
-def status_name(value: Any) -> str:
-    """A gRPC status code name from a name (any case) or a number."""
+def status_name(value: Any, where: str = "") -> str:
+    """A gRPC status code name from a name (any case) or a number; :class:`UsageError`
+    naming ``where`` for anything else."""
     import grpc
 
     text = str(value).strip()
     for code in grpc.StatusCode:
         if text.upper() == code.name or text == str(code.value[0]):
             return code.name
-    raise PactFileError(f"unknown gRPC status {value!r}", path=f"response[].metadata.{STATUS_KEY}")
+    known = ", ".join(c.name for c in grpc.StatusCode)
+    raise UsageError(f"{where + ': ' if where else ''}unknown gRPC status {value!r} (known: {known})")
 
 
 def contract_for(interaction: Any, pact: Any) -> GrpcContract:
@@ -261,7 +266,7 @@ def contract_for(interaction: Any, pact: Any) -> GrpcContract:
         requests = []
     contract = GrpcContract(interaction, descriptors, method, requests, [])
     for part in interaction.response:
-        status = status_of(part)
+        status = status_of(part, where)
         if status is not None:
             contract.status = status
             contract.status_part = part

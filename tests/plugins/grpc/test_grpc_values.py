@@ -54,9 +54,10 @@ def test_defaults_are_filled_only_for_fields_the_contract_names(kitchen: ProtoDe
     assert message_to_value(empty) == {}
     like = {"name": "", "count": 0, "tags": [], "stock": {}, "cost": {}, "text": "", "explicit": 1}
     filled = message_to_value(empty, like=like)
-    # implicit-presence scalars, repeated and maps get defaults; messages, oneof members and
-    # explicit-presence fields stay absent (their absence is meaningful)
-    assert filled == {"name": "", "count": 0, "tags": [], "stock": {}}
+    # only implicit-presence scalars get defaults; repeated fields and maps (a contract holds
+    # a list only when it had elements), messages, oneof members and explicit-presence
+    # fields stay absent, so their absence is reported as a missing field
+    assert filled == {"name": "", "count": 0}
 
 
 def test_float32_values_read_as_written(tmp_path: Path) -> None:
