@@ -117,7 +117,7 @@ class InteractionCase:
         headers: dict[str, str] | None = None,
         request_filter: Callable[[Any], Any] | None = None,
     ) -> Any:
-        """Verify the interaction; fail the test (``AssertionError``) when the provider
+        """Verify the interaction; fail the test (``pytest.fail``) when the provider
         does not honour it, or mark it xfail when the interaction is pending.
 
         Either pass a configured :class:`polypact.verifier.Verifier` (as ``target`` or
@@ -149,7 +149,7 @@ class InteractionCase:
             text = failure_text(result)
             if result.pending:
                 pytest.xfail(f"pending interaction failed: {text}")
-            raise AssertionError(f"{result.title} failed verification:\n{text}")
+            pytest.fail(f"{result.title} failed verification:\n{text}", pytrace=False)
         return result
 
 
