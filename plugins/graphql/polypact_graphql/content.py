@@ -134,3 +134,27 @@ class GraphQLQueryMatcher:
             ignore_typename=bool(config.get("ignoreTypename")), schema=schema_for(config),
             path="$",
         )
+
+
+class GraphQLJsonResponseMatcher:
+    """Matches GraphQL response bodies with the core's JSON matcher, and when they differ
+    while the provider answered with GraphQL ``errors`` the contract does not expect, adds
+    one mismatch quoting those errors (usually the reason, e.g. a renamed field)."""
+
+    def match(self, expected: Any, actual: Any, context: Any) -> list[Mismatch]:
+        """Compare two response bodies (see the class docstring)."""
+        core = context.registry.content_matcher(expected.content_type)
+        if core is None:
+            return []
+        mismatches = list(core.match(expected, actual, context))
+        if not mismatches:
+            return mismatches
+        exp, act = _json(expected), _json(actual)
+        errors = act.get("errors") if isinstance(act, dict) else None
+        if isinstance(errors, list) and errors and not (isinstance(exp, dict) and "errors" in exp):
+            messages = "; ".join(str(e.get("message", e)) if isinstance(e, dict) else str(e)
+                                 for e in errors[:5])
+            mismatches.append(Mismatch("body", "$.errors", f"the provider answered with GraphQL "
+                                       f"errors the contract does not expect: {messages}",
+                                       expected=None, actual=errors, rule="graphql"))
+        return mismatches

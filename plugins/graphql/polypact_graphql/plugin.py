@@ -19,11 +19,16 @@ if importlib.util.find_spec("graphql") is None:  # pragma: no cover - depends on
                       name="graphql")
 
 from polypact_graphql.config import graphql_config  # noqa: E402
-from polypact_graphql.content import GraphQLJsonRequestMatcher, GraphQLQueryMatcher  # noqa: E402
+from polypact_graphql.content import (  # noqa: E402
+    GraphQLJsonRequestMatcher,
+    GraphQLJsonResponseMatcher,
+    GraphQLQueryMatcher,
+)
 
 GRAPHQL_MEDIA_TYPE = "application/graphql"
 _JSON_MATCHER = GraphQLJsonRequestMatcher()
 _QUERY_MATCHER = GraphQLQueryMatcher()
+_RESPONSE_MATCHER = GraphQLJsonResponseMatcher()
 
 
 @hookimpl
@@ -34,8 +39,13 @@ def polypact_register_content_matchers(register: Callable[..., None]) -> None:
 
 @hookimpl
 def polypact_select_content_matcher(content_type: str, interaction: Any, part: str) -> Any:
-    """Match JSON request bodies of GraphQL interactions semantically."""
-    if part != "request" or graphql_config(interaction) is None:
+    """Match JSON request bodies of GraphQL interactions semantically (and explain
+    responses that differ because the provider answered with GraphQL errors)."""
+    if graphql_config(interaction) is None:
+        return None
+    if part == "response":
+        return _RESPONSE_MATCHER if is_json_type(content_type) else None
+    if part != "request":
         return None
     if is_json_type(content_type):
         return _JSON_MATCHER
@@ -62,3 +72,15 @@ def polypact_interaction_verified(result: Any) -> None:
     from polypact_graphql.deprecations import deprecation_warnings
 
     result.warnings.extend(deprecation_warnings(result.interaction))
+
+
+@hookimpl
+def polypact_verification_finished(summary: Any) -> None:
+    """Repeat the GraphQL deprecation warnings once in the run's warnings (the console
+    reporter prints those)."""
+    seen = set(summary.warnings)
+    for result in summary.results:
+        for warning in getattr(result, "warnings", ()):
+            if warning.startswith("GraphQL: ") and warning not in seen:
+                seen.add(warning)
+                summary.warnings.append(warning)
