@@ -102,7 +102,7 @@ def apply_generators(part: Part, context: GeneratorContext) -> Part:
             metadata = dict(part.metadata)
             for key, definition in gens.category("metadata").items():
                 name = _name(key)
-                metadata[name] = generate_value(definition, metadata.get(name, ""), context)
+                metadata[name] = generate_value(definition, metadata.get(name), context)
             changes["metadata"] = metadata
         changes["contents"] = _body(part.contents, part.content_type(), gens.category("body"), context)
     if isinstance(part, (HttpRequest, HttpResponse)):
