@@ -80,6 +80,13 @@ def parse_pact(doc: Any, source: str | None = "<document>", *, strict: bool = Tr
     Raises :class:`PactFileError` (or its subclass :class:`MatcherDefinitionError`) naming
     ``source`` and the JSON path of the first problem.
     """
+    try:
+        return _parse_pact(doc, source, strict)
+    except RecursionError:
+        raise PactFileError("document nested too deeply", source=source) from None
+
+
+def _parse_pact(doc: Any, source: str | None, strict: bool) -> Pact:
     doc = expect_object(doc, source, "$")
     spec_version = detect_version(doc, source=source)
     consumer = _pacticipant(doc, "consumer", source)
@@ -129,10 +136,7 @@ def loads_pact(text: str | bytes, source: str = "<string>", *, strict: bool = Tr
         raise PactFileError(f"malformed JSON: {exc}", source=source) from None
     except RecursionError:
         raise PactFileError("malformed JSON: nested too deeply", source=source) from None
-    try:
-        return parse_pact(doc, source, strict=strict)
-    except RecursionError:
-        raise PactFileError("document nested too deeply", source=source) from None
+    return parse_pact(doc, source, strict=strict)
 
 
 def read_pact(path: str | os.PathLike[str], *, strict: bool = True) -> Pact:

@@ -8,7 +8,7 @@ import re
 import pytest
 from pactfile_support import http_interaction, isolated_registry, v4_pact  # noqa: F401
 from polypact import __version__
-from polypact.errors import PactConflictError, UnsupportedVersionError
+from polypact.errors import PactConflictError, PactFileError, UnsupportedVersionError
 from polypact.model import (
     AsynchronousMessage,
     Body,
@@ -277,3 +277,23 @@ def test_write_v3_then_upgrade_to_v4(tmp_path):
     doc = json.loads(path.read_text())
     assert doc["metadata"]["pactSpecification"]["version"] == "4.0"
     assert sorted(i["description"] for i in doc["interactions"]) == ["a", "b"]
+
+
+def test_merging_into_a_malformed_file_names_it(tmp_path):
+    path = tmp_path / "p.json"
+    path.write_text("{not json")
+    with pytest.raises(PactFileError) as err:
+        write_pact(_pact(_http("a")), path)
+    assert str(path) in str(err.value) and "cannot merge" in str(err.value)
+    assert path.read_text() == "{not json"
+
+
+def test_deeply_nested_document_is_a_pact_file_error():
+    doc = {"consumer": {"name": "c"}, "provider": {"name": "p"}, "interactions": [
+        {"description": "d", "request": {"path": "/"}, "response": {"status": 200, "body": []}}]}
+    deep = doc["interactions"][0]["response"]["body"]
+    for _ in range(5000):
+        deep.append([])
+        deep = deep[0]
+    with pytest.raises(PactFileError, match="nested too deeply"):
+        parse_pact(doc, "deep.json")
