@@ -69,7 +69,7 @@ class GrpcProviderClient:
         self.channel = grpc.insecure_channel(self.target)
         self._callables: dict[tuple[str, str], Any] = {}
         self._lock = threading.Lock()
-        self._reflected: Any = None
+        self._contracts: dict[int, tuple[Any, Any, GrpcContract]] = {}
 
     def close(self) -> None:
         """Close the channel."""
@@ -94,11 +94,18 @@ class GrpcProviderClient:
         return self.compare(contract, outcome, registry)
 
     def _contract(self, interaction: Any, pact: Any) -> GrpcContract:
+        """The resolved contract of ``interaction`` (cached while the same objects live)."""
+        cached = self._contracts.get(id(interaction))
+        if cached is not None and cached[0] is interaction and cached[1] is pact:
+            return cached[2]
         if self.config.options.get("reflection") and not _has_descriptors(interaction, pact):
             from polypact_grpc.reflection import descriptors_for_interaction
 
             descriptors_for_interaction(self.channel, interaction)
-        return contract_for(interaction, pact)
+        contract = contract_for(interaction, pact)
+        with self._lock:
+            self._contracts[id(interaction)] = (interaction, pact, contract)
+        return contract
 
     def _metadata(self, contract: GrpcContract) -> list[tuple[str, str]]:
         pairs = [(str(k).lower(), str(v)) for k, v in contract.request_metadata.items()]
