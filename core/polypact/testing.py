@@ -42,12 +42,15 @@ def _named(plugin: Any, index: int) -> tuple[str, Any]:
     return name or f"plugin{index}", plugin
 
 
-def registry_with(*plugins: Any, core: bool = True, entry_points: bool = False) -> Registry:
+def registry_with(
+    *plugins: Any, core: bool = True, installed: Sequence[str] = (), entry_points: bool = False
+) -> Registry:
     """A registry built from ``plugins`` (objects, modules, or ``(name, plugin)`` pairs).
 
     ``core=True`` adds the core's built-in plugin (standard matchers, content matchers,
-    generators, reporters, commands) under the name ``core``; ``entry_points=True`` also
-    loads every installed plugin (as ``polypact`` itself does).
+    generators, reporters, commands) under the name ``core``; ``installed`` names installed
+    plugins (entry points of the ``polypact`` group, e.g. ``["http"]``) to add as well;
+    ``entry_points=True`` loads every installed plugin (as ``polypact`` itself does).
     """
     from polypact.plugins import get_plugin_manager
 
@@ -56,8 +59,21 @@ def registry_with(*plugins: Any, core: bool = True, entry_points: bool = False) 
         import polypact.builtin
 
         extra.append(("core", polypact.builtin))
+    extra.extend((name, _installed_plugin(name)) for name in installed)
     extra.extend(_named(p, i) for i, p in enumerate(plugins))
     return Registry(get_plugin_manager(entry_points=entry_points, extra_plugins=extra))
+
+
+def _installed_plugin(name: str) -> Any:
+    from importlib import metadata
+
+    from polypact.errors import PluginError
+    from polypact.plugins import ENTRY_POINT_GROUP
+
+    for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
+        if ep.name == name:
+            return ep.load()
+    raise PluginError(f"no installed polypact plugin named {name!r}; see `polypact plugins --all`")
 
 
 @contextlib.contextmanager

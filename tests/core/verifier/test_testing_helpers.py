@@ -78,3 +78,11 @@ def test_fake_provider_routes_and_records(tmp_path):
     ]
     assert app.requests[1].json() == {"name": "Cy"}
     assert app.requests[1].headers["Content-Type"] == "application/json"
+
+
+def test_registry_with_installed_plugins_by_name():
+    reg = registry_with(Even, installed=["http"])
+    assert "http" in reg.tables["transports"]
+    assert reg.registered_by("http")["commands"] == ["stub"]
+    with pytest.raises(PluginError, match="no installed polypact plugin named 'nope'"):
+        registry_with(installed=["nope"])
