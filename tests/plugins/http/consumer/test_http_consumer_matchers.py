@@ -52,7 +52,7 @@ def test_response_generators_are_applied_by_the_mock(pact, read_written):
         .with_request("POST", "/things")
         .will_respond_with(201, body={
             "id": integer(5, generate=True),
-            "self": mock_server_url(r".*/things/\d+", "http://example.com/things/5"),
+            "self": mock_server_url(r".*(/things/\d+)$", "http://example.com/things/5"),
         }))
     with pact.serve() as mock:
         body = requests.post(f"{mock.url}/things", timeout=5).json()
