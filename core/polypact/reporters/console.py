@@ -71,7 +71,10 @@ class ConsoleReporter:
 
     def finished(self, summary: Any) -> None:
         """Print warnings, the numbered failure list and the totals."""
-        for warning in summary.warnings:
+        warnings = list(summary.warnings)
+        for result in summary.results:
+            warnings.extend(w for w in result.warnings if w not in warnings)
+        for warning in warnings:
             self._write(self._c("yellow", f"warning: {warning}"))
         if summary.failures:
             self._write("\n" + self._c("bold", "Failures:") + "\n")

@@ -10,6 +10,7 @@ import asyncio
 import inspect
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import quote
 
 
 def is_asgi_app(target: Any) -> bool:
@@ -79,7 +80,7 @@ class AsgiDriver:
             "method": method.upper(),
             "scheme": "http",
             "path": path,
-            "raw_path": path.encode("utf-8"),
+            "raw_path": quote(path, safe="/-_.~!$&'()*+,;=:@").encode("ascii"),
             "query_string": query_string.encode("latin-1"),
             "root_path": "",
             "headers": [(n.lower().encode("latin-1"), v.encode("latin-1")) for n, v in headers],

@@ -126,3 +126,11 @@ def test_reporter_objects_receive_every_event(registry):
     rec = Recorder()
     _run(registry, (rec, None, {}))
     assert rec.events == ["started", "failed", "error", "pending-failed", "finished"]
+
+
+def test_console_prints_each_distinct_warning_once(registry):
+    p = pact("web", "users", interaction("a", "unhandled"), interaction("b", "unhandled"))
+    out = io.StringIO()
+    (Verifier("users", registry=registry).add_pact(p).transport("fake", lambda i, c: [])
+        .reporter("console", stream=out).verify())
+    assert out.getvalue().count("warning: no handler for provider state 'unhandled'") == 1
