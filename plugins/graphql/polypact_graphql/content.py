@@ -12,6 +12,7 @@ members go through the core's JSON matching with the interaction's rules, so mat
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from typing import Any
 
@@ -158,3 +159,55 @@ class GraphQLJsonResponseMatcher:
                                        f"errors the contract does not expect: {messages}",
                                        expected=None, actual=errors, rule="graphql"))
         return mismatches
+
+
+class GraphQLQueryParamsMatcher:
+    """Matches the query parameters of a GraphQL GET request: ``query`` semantically,
+    ``variables`` and ``extensions`` as decoded JSON, ``operationName`` through operation
+    selection, any other parameter exactly.
+
+    Not reachable through the core yet: query parameters have no per-interaction selection
+    hook like bodies (see docs/explanation/graphql-matching.md, "Known limits"). It is
+    ready for a ``polypact_select_query_matcher(interaction)``-style hook.
+    """
+
+    GRAPHQL_PARAMS = ("query", "variables", "operationName", "extensions")
+
+    def match(self, expected: dict[str, list[Any]], actual: dict[str, list[Any]],
+              context: Any) -> list[Mismatch]:
+        """Compare two query-parameter multimaps of GraphQL GET requests."""
+        config = graphql_config(getattr(context, "interaction", None)) or {}
+
+        def first(params: dict[str, list[Any]], name: str) -> Any:
+            values = params.get(name) or [None]
+            return values[0]
+
+        out = query_mismatches(
+            first(expected, "query"), first(expected, "operationName") or config.get("operation"),
+            first(actual, "query"), first(actual, "operationName"),
+            ignore_typename=bool(config.get("ignoreTypename")), schema=schema_for(config),
+            path="query",
+        )
+        for name in ("variables", "extensions"):
+            exp, act = _decode(first(expected, name)), _decode(first(actual, name))
+            if name == "extensions" and exp in (None, {}):
+                continue
+            if (exp or {}) != (act or {}):
+                out.append(Mismatch("query", name, f"query parameter {name}: expected {exp!r}, "
+                                                   f"got {act!r}", expected=exp, actual=act))
+        for name in sorted(set(expected) | set(actual)):
+            if name in self.GRAPHQL_PARAMS or expected.get(name) == actual.get(name):
+                continue
+            out.append(Mismatch("query", name, f"query parameter {name}: expected "
+                                               f"{expected.get(name)!r}, got {actual.get(name)!r}",
+                                expected=expected.get(name), actual=actual.get(name)))
+        return out
+
+
+def _decode(text: Any) -> Any:
+    if not isinstance(text, str) or not text:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text

@@ -148,3 +148,25 @@ def test_responses_are_matched_as_ordinary_json(status):
                           Body.from_json({"data": {"user": {"id": "2", "extra": 1}}}))
     mismatches = match_response(interaction.response, actual, interaction=interaction)
     assert [m.path for m in mismatches] == ["$.data.user.id"]
+
+
+def test_get_query_parameters_matcher_compares_semantically():
+    from polypact_graphql.content import GraphQLQueryParamsMatcher
+
+    interaction = SynchronousHttp(description="get")
+    interaction.plugin_configuration["graphql"] = {"operation": "User"}
+
+    class Context:
+        pass
+
+    context = Context()
+    context.interaction = interaction
+    expected = {"query": [QUERY], "variables": ['{"id":"1"}'], "operationName": ["User"]}
+    same = {"query": ["query User($id: ID!) { user(id: $id) { name, id } }"],
+            "variables": ['{ "id": "1" }']}
+    matcher = GraphQLQueryParamsMatcher()
+    assert matcher.match(expected, same, context) == []
+    other = {"query": ["query User($id: ID!) { user(id: $id) { id } }"],
+             "variables": ['{"id":"2"}'], "debug": ["1"]}
+    assert [(m.category, m.path) for m in matcher.match(expected, other, context)] == [
+        ("graphql", "user.name"), ("query", "variables"), ("query", "debug")]
