@@ -211,6 +211,13 @@ def cached_descriptors(key: str) -> ProtoDescriptors | None:
         return _CACHE.get(key)
 
 
+def register_descriptors(key: str, descriptors: ProtoDescriptors) -> None:
+    """Make ``descriptors`` available under another ``key`` (a pact's ``descriptorKey``
+    whose set came from elsewhere, e.g. server reflection)."""
+    with _CACHE_LOCK:
+        _CACHE[key] = descriptors
+
+
 def all_cached() -> list[ProtoDescriptors]:
     """Every descriptor set loaded in this process, oldest first."""
     with _CACHE_LOCK:

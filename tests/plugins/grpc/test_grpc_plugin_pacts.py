@@ -213,3 +213,20 @@ def test_unknown_service_in_a_pact_is_a_pact_file_error():
     pact.interactions[0].plugin_configuration["protobuf"]["service"] = "Calculator/fly"
     with pytest.raises(PactFileError, match=re.escape("unknown method 'fly'")):
         contract_for(pact.interactions[0], pact)
+
+
+def test_descriptors_from_server_reflection_when_the_pact_has_none():
+    from grpc_support import reflection_handler
+    from polypact.verifier import Verifier
+
+    pact = read_pact(AREA)
+    descriptors = contract_for(pact.interactions[0], pact).descriptors
+    pact.metadata["plugins"] = []
+    pact.interactions[0].plugin_configuration["protobuf"]["descriptorKey"] = "0" * 32
+    with dynamic_provider(descriptors, _area_handlers(descriptors), [reflection_handler(descriptors)]) as target:
+        with Verifier().add_pact(pact).transport("grpc", target) as plain:
+            without = plain.verify()
+        with Verifier().add_pact(pact).transport("grpc", target, reflection=True) as verifier:
+            summary = verifier.verify()
+    assert not without.success and "descriptorKey" in (without.results[0].error or "")
+    assert summary.success, (summary.results[0].error, mismatches(summary))
