@@ -62,6 +62,11 @@ class InteractionResult:
     warnings: list[str] = field(default_factory=list)
 
     @property
+    def pact(self) -> Any:
+        """The :class:`polypact.model.Pact` holding the interaction."""
+        return self.loaded.pact
+
+    @property
     def consumer(self) -> str:
         """The consumer whose pact holds the interaction."""
         return self.loaded.consumer

@@ -27,6 +27,7 @@ def test_passing_and_failing_interactions_are_summarised(registry, plugin):
         .transport("fake", fails_when("list users")).verify()
     )
     assert [r.status for r in summary.results] == ["passed", "failed"]
+    assert summary.results[0].pact is p and summary.results[0].consumer == "web"
     assert not summary.success and summary.exit_code == 1
     assert summary.failures[0].mismatches[0].path == "$.name"
     assert summary.counts() == {"interactions": 2, "passed": 1, "failed": 1, "errors": 0, "pending": 0}
