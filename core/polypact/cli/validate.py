@@ -73,7 +73,9 @@ class ValidateCommand:
                 pact = read_pact(path)
             except PolypactError as exc:
                 bad += 1
-                print(f"{path}: error: {exc}", file=sys.stderr)
+                text = str(exc)
+                text = text[len(str(path)) + 2:] if text.startswith(f"{path}: ") else text
+                print(f"{path}: error: {text}", file=sys.stderr)
                 continue
             except OSError as exc:
                 bad += 1
