@@ -14,11 +14,16 @@ The walk is reusable on any decoded tree (GraphQL, protobuf as dicts):
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from polypact.matching import rulekinds
 from polypact.matching.context import MatchContext
+from polypact.matching.jsonvalues import (
+    list_rule_check,
+    map_rule_check,
+    short,
+    type_name,
+)
 from polypact.matching.mismatch import Mismatch
 from polypact.matching.paths import STAR, RulePath, format_path, to_node_path
 from polypact.model.rules import Rule
@@ -36,46 +41,6 @@ def match_json_value(expected: Any, actual: Any, path: Any, context: MatchContex
     out: list[Mismatch] = []
     compare(to_node_path(path), expected, actual, context, out)
     return out
-
-
-def type_name(value: Any) -> str:
-    """The JSON type name of a value, as used in mismatch messages."""
-    if value is None:
-        return "Null"
-    if isinstance(value, bool):
-        return "Boolean"
-    if isinstance(value, int):
-        return "Integer"
-    if isinstance(value, float):
-        return "Decimal"
-    if isinstance(value, str):
-        return "String"
-    if isinstance(value, list):
-        return "Array"
-    if isinstance(value, dict):
-        return "Object"
-    return type(value).__name__
-
-
-def json_equal(a: Any, b: Any) -> bool:
-    """Strict JSON equality: ``1`` differs from ``1.0`` and ``True`` (as JSON does)."""
-    ta, tb = type(a), type(b)
-    if ta is not tb:
-        return False
-    if ta is dict:
-        return a.keys() == b.keys() and all(json_equal(v, b[k]) for k, v in a.items())
-    if ta is list:
-        return len(a) == len(b) and all(json_equal(x, y) for x, y in zip(a, b, strict=False))
-    return a == b
-
-
-def short(value: Any, limit: int = 80) -> str:
-    """A compact JSON rendering of ``value`` for messages."""
-    try:
-        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    except (TypeError, ValueError):
-        text = repr(value)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _mm(ctx: MatchContext, path: tuple, message: str, expected: Any, actual: Any, rule: str | None = None) -> Mismatch:
@@ -120,30 +85,6 @@ def _compare_leaf(path: tuple, key: tuple, expected: Any, actual: Any, ctx: Matc
 
 
 # -- objects ------------------------------------------------------------------------------
-def _map_rule_check(rule: Rule, cascaded: bool, expected: dict, actual: dict) -> str | None:
-    kind = rulekinds.canonical(rule.kind)
-    if kind == "type":
-        return _length_check(rule, cascaded, len(actual), "entries")
-    if kind in ("regex", "values", "eachKey", "eachValue", "arrayContains"):
-        return None
-    if kind == "equality":
-        return None if json_equal(expected, actual) else f"Expected {short(actual)} to be equal to {short(expected)}"
-    if kind == "notEmpty":
-        return "Expected a non-empty Object but it was empty" if not actual else None
-    return f"{rule.kind} cannot be applied to an Object ({short(actual)})"
-
-
-def _length_check(rule: Rule, cascaded: bool, size: int, what: str) -> str | None:
-    if cascaded:
-        return None
-    lo, hi = rule.get("min"), rule.get("max")
-    if isinstance(lo, int) and size < lo:
-        return f"Expected at least {lo} {what} but received {size}"
-    if isinstance(hi, int) and size > hi:
-        return f"Expected at most {hi} {what} but received {size}"
-    return None
-
-
 def _children(path: tuple, key: tuple, expected: dict, actual: dict, ctx: MatchContext, out: list[Mismatch]) -> None:
     for name, value in expected.items():
         if name in actual:
@@ -163,7 +104,7 @@ def _compare_maps(path: tuple, key: tuple, expected: dict, actual: dict, ctx: Ma
         failures: list[Mismatch] = []
         passed = False
         for rule in found.other_rules:
-            reason = _map_rule_check(rule, found.cascaded, expected, actual)
+            reason = map_rule_check(rule, found.cascaded, expected, actual)
             if reason is None:
                 passed = True
             else:
@@ -222,25 +163,6 @@ _KEY_FREEING = frozenset({"values", "eachValue", "eachKey"})
 
 
 # -- arrays -------------------------------------------------------------------------------
-def _list_rule_check(rule: Rule, cascaded: bool, expected: list, actual: list) -> str | None:
-    kind = rulekinds.canonical(rule.kind)
-    if kind == "type":
-        return _length_check(rule, cascaded, len(actual), "item(s)")
-    if kind == "equality":
-        return None if json_equal(expected, actual) else f"Expected {short(actual)} to be equal to {short(expected)}"
-    if kind == "notEmpty":
-        return "Expected a non-empty Array but it was empty" if not actual else None
-    if kind in _LIST_LENIENT:
-        return None
-    return f"{rule.kind} cannot be applied to an Array ({short(actual)})"
-
-
-_LIST_LENIENT = frozenset({
-    "regex", "values", "eachKey", "eachValue", "arrayContains", "number", "decimal", "integer",
-    "time", "date", "datetime", "include", "contentType", "boolean", "semver",
-})
-
-
 def _compare_lists(path: tuple, key: tuple, expected: list, actual: list, ctx: MatchContext, out: list[Mismatch]) -> None:
     found = ctx.lookup(key)
     if found is not None:
@@ -278,7 +200,7 @@ def _compare_lists_with_rules(
             _list_contents(path, sub_ctx.key_for(path), expected, actual, sub_ctx, hits)
             results.append((hits, False))
         else:
-            reason = _list_rule_check(rule, cascaded, expected, actual) if found.container_checks else None
+            reason = list_rule_check(rule, cascaded, expected, actual) if found.container_checks else None
             if reason is not None:
                 hits.append(_mm(ctx, path, reason, expected, actual, rule.kind))
             results.append((hits, True))

@@ -8,7 +8,7 @@ from polypact.matching.body import body_content_type, equivalent_types, match_bo
 from polypact.matching.context import MatchContext
 from polypact.matching.headers import parameter_header_mismatch
 from polypact.matching.http import _body_with_type, _registry, body_rules
-from polypact.matching.json_tree import json_equal, short
+from polypact.matching.jsonvalues import json_equal, short
 from polypact.matching.mismatch import Mismatch
 from polypact.model.body import media_type
 from polypact.model.interactions import MessageContents
