@@ -9,6 +9,7 @@ bodies and ``Expect: 100-continue`` are supported. Many servers can run at once.
 
 from __future__ import annotations
 
+import _thread
 import selectors
 import socket
 import threading
@@ -68,7 +69,8 @@ class HttpServer:
         self._selector.register(listener, selectors.EVENT_READ, None)
         self._selector.register(self._wake_r, selectors.EVENT_READ, "wake")
         self._stopping = False
-        self._thread = threading.Thread(target=self._run, name=f"polypact-{name}:{self.port}", daemon=True)
+        self._done = threading.Lock()  # held while the loop thread runs
+        self._thread_id: int | None = None
 
     @property
     def url(self) -> str:
@@ -77,9 +79,26 @@ class HttpServer:
         return f"http://{host}:{self.port}"
 
     def start(self) -> HttpServer:
-        """Start the server thread; returns ``self``."""
-        self._thread.start()
+        """Start the server thread; returns ``self``.
+
+        The listening socket is already bound, so clients may connect at once. The thread
+        is started with :func:`_thread.start_new_thread` (``threading.Thread.start`` would
+        wait for the thread to be scheduled, the largest part of a start-up).
+        """
+        if self._thread_id is None and not self._stopping:
+            self._done.acquire()
+            try:
+                self._thread_id = _thread.start_new_thread(self._run_guarded, ())
+            except BaseException:
+                self._done.release()
+                raise
         return self
+
+    def _run_guarded(self) -> None:
+        try:
+            self._run()
+        finally:
+            self._done.release()
 
     def stop(self) -> None:
         """Stop serving, close every connection and release the port. Idempotent."""
@@ -90,10 +109,11 @@ class HttpServer:
             self._wake_w.send(b"x")
         except OSError:  # pragma: no cover - already closed
             pass
-        if self._thread.ident is None:  # never started
+        if self._thread_id is None:  # never started
             self._close_all()
-        elif threading.current_thread() is not self._thread:
-            self._thread.join()
+        elif threading.get_ident() != self._thread_id:
+            with self._done:  # wait for the loop to close every socket
+                pass
         self._wake_w.close()
 
     # -- the loop ----------------------------------------------------------------------
