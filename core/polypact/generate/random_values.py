@@ -17,6 +17,7 @@ from typing import Any
 from polypact.errors import MatcherDefinitionError
 from polypact.generate.context import GeneratorContext
 from polypact.generate.regex_gen import RegexGenerationError, generate_from_regex
+from polypact.matchers.regex_syntax import python_regex
 from polypact.model.generators import Generator
 
 GeneratorFn = Callable[[Generator, Any, GeneratorContext], Any]
@@ -130,7 +131,7 @@ def _check_regex(definition: Generator) -> str | None:
     if not isinstance(pattern, str):
         return "needs a string 'regex' attribute"
     try:
-        re.compile(pattern)
+        re.compile(python_regex(pattern))
     except re.error as exc:
         return f"'{pattern}' is not a valid regular expression - {exc}"
     return None

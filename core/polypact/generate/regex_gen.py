@@ -14,6 +14,8 @@ import re
 import string
 from typing import Any
 
+from polypact.matchers.regex_syntax import python_regex
+
 try:  # Python 3.11+
     from re import _constants as sre_constants  # type: ignore[attr-defined]
     from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -133,6 +135,7 @@ def generate_from_regex(
     rng = rng or random.Random()
     body = strip_anchors(pattern)
     try:
+        body = python_regex(body)
         compiled = re.compile(body)
         parsed = sre_parse.parse(body)
     except re.error as exc:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+from polypact.matchers.regex_syntax import python_regex
 from polypact.matchers.values import (
     describe,
     is_number,
@@ -39,8 +40,9 @@ def with_validator(validate: Validator) -> Callable[[Matcher], Matcher]:
 
 @lru_cache(maxsize=1024)
 def compile_regex(pattern: str) -> re.Pattern[str]:
-    """Compile (and cache) a rule's regular expression."""
-    return re.compile(pattern)
+    """Compile (and cache) a rule's regular expression, written in Java/Rust syntax
+    (``\\Q...\\E``, ``(?<name>...)``, ``\\p{...}`` are translated first)."""
+    return re.compile(python_regex(pattern))
 
 
 def check_regex(pattern: object) -> str | None:

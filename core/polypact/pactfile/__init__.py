@@ -8,6 +8,7 @@ Reading: :func:`read_pact`, :func:`loads_pact`, :func:`parse_pact` (whole docume
 
 from __future__ import annotations
 
+from polypact.matchers.regex_syntax import python_regex
 from polypact.pactfile.canonical import dumps_pact, interaction_key, merge_interactions, pact_json
 from polypact.pactfile.document import loads_pact, parse_pact, read_pact
 from polypact.pactfile.files import merge_pacts, write_pact
@@ -18,7 +19,6 @@ from polypact.pactfile.parse import (
     parse_http_response,
     parse_message_contents,
 )
-from polypact.pactfile.regexes import python_regex
 from polypact.pactfile.rules import parse_generators, parse_matching_rules
 from polypact.pactfile.serialize import WRITABLE_VERSIONS, interaction_json
 

@@ -19,10 +19,10 @@ import re
 from typing import Any
 
 from polypact.errors import MatcherDefinitionError
+from polypact.matchers.regex_syntax import regex_error
 from polypact.model.generators import Generator, Generators
 from polypact.model.rules import PATHLESS_CATEGORIES, MatchingRules, Rule, RuleList
 from polypact.pactfile._context import child, describe, expect_array, expect_object, fail
-from polypact.pactfile.regexes import regex_error
 
 CATEGORY_ALIASES = {"headers": "header", "content": "body", "contents": "body"}
 _GUESSED_KINDS = (("regex", "regex"), ("min", "type"), ("max", "type"),

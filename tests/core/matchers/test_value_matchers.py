@@ -76,6 +76,14 @@ def test_regex_is_a_whole_value_match_and_applies_to_number_text():
     assert reason("regex", "9999ABC", regex=r"\d{1,4}") == r"Expected '9999ABC' to match '\d{1,4}'"
 
 
+def test_regex_in_java_syntax_as_pact_jvm_writes_it():
+    # pact-jvm quotes literals with \\Q...\\E and names groups (?<name>...)
+    assert ok("regex", "/pacts/provider/x", regex=r".*\/(\Qpacts\E\/\Qprovider\E\/.+)$")
+    assert not ok("regex", "/pacts.provider/x", regex=r".*\/(\Qpacts\E\/\Qprovider\E\/.+)$")
+    assert ok("regex", "2024-01", regex=r"(?<year>\d{4})-(?<month>\d{2})")
+    assert validate_rule(Rule("regex", {"regex": r"\Qa.b\E"})) is None
+
+
 def test_not_empty_accepts_zero_and_false():
     assert ok("notEmpty", 0) and ok("notEmpty", False) and ok("notEmpty", "x")
     assert ok("notEmpty", [1]) and ok("notEmpty", {"a": 1})
