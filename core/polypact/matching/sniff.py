@@ -62,21 +62,3 @@ def detect_content_type(data: bytes) -> str:
         return "application/json"
     return "text/plain"
 
-
-def content_type_matches(data: bytes, wanted: str) -> bool:
-    """True when ``data`` looks like content of media type ``wanted``.
-
-    Text formats are accepted under their families (``application/json`` for any ``+json``
-    request, ``text/plain`` for any UTF-8 text).
-    """
-    wanted = wanted.split(";", 1)[0].strip().lower()
-    found = detect_content_type(data)
-    if found == wanted:
-        return True
-    if wanted.endswith("+json") or wanted.endswith("/json"):
-        return found == "application/json"
-    if wanted.endswith("+xml") or wanted.endswith("/xml"):
-        return found == "application/xml"
-    if wanted == "text/plain":
-        return found in ("text/plain", "application/json", "application/xml", "text/html")
-    return False

@@ -1,8 +1,8 @@
 """The fallback content matcher for any other content type (``*/*``).
 
 Without rules the bodies must be byte-for-byte equal. Rules at ``$`` apply to the whole
-body: ``contentType`` to the raw bytes (magic-number sniffing), anything else to the body
-decoded as text.
+body: ``contentType`` (the registered matcher sniffs magic numbers) to the raw bytes,
+anything else to the body decoded as text.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 from polypact.matching import rulekinds
 from polypact.matching.context import MatchContext
 from polypact.matching.mismatch import Mismatch
-from polypact.matching.sniff import content_type_matches, detect_content_type
 from polypact.model.body import Body
 
 
@@ -50,11 +49,8 @@ class BinaryMatcher:
     def _apply(rule, cascaded: bool, expected: Body, actual: Body, context: MatchContext) -> str | None:
         kind = rulekinds.canonical(rule.kind)
         if kind == "contentType":
-            wanted = str(rule.get("value", rule.get("contentType", "")))
-            if content_type_matches(actual.content, wanted):
-                return None
-            return (f"Expected binary contents to have content type {wanted!r} but detected "
-                    f"{detect_content_type(actual.content)!r}")
+            context.path = ("$",)
+            return context.apply_rule(rule, cascaded, expected.content, actual.content)
         if kind == "equality":
             return None if expected.content == actual.content else "Expected the body to be equal to the expected body"
         if kind == "type":
