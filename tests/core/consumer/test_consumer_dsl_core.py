@@ -44,8 +44,11 @@ class FakeTransport:
 
     def __init__(self):
         self.started: list[FakeMock] = []
+        self.fail = False
 
     def start_mock(self, pact, interactions, config):
+        if self.fail:
+            raise MockServerError("fake transport cannot start")
         mock = FakeMock(list(interactions), config)
         self.started.append(mock)
         return mock
@@ -67,6 +70,12 @@ def pact_expects(pact, text):
 
 class FakePlugin:
     transport = FakeTransport()
+    written: list[tuple[object, str]] = []
+
+    @staticmethod
+    @hookimpl
+    def polypact_pact_written(pact, path):
+        FakePlugin.written.append((pact, path))
 
     @staticmethod
     @hookimpl
@@ -83,6 +92,7 @@ class FakePlugin:
 @pytest.fixture
 def registry():
     FakePlugin.transport = FakeTransport()
+    FakePlugin.written = []
     return Registry(get_plugin_manager(entry_points=False, extra_plugins=[("fake", FakePlugin)]))
 
 
@@ -204,3 +214,30 @@ def test_success_writes_the_pact_through_the_pact_writer(pact, tmp_path):
     assert interaction["description"] == "m"
     assert interaction["providerStates"] == [{"name": "s", "params": {"n": 1}}]
     assert pact.interactions == []
+
+
+def test_success_announces_the_written_pact_through_the_hook(pact, tmp_path):
+    pact.expects_fake("a")
+    with pact.serve() as mock:
+        mock.servers["fake"].hit("message a")
+    [(model, path)] = FakePlugin.written
+    assert path == str(tmp_path / "web-queue.json") == str(mock.pact_path)
+    assert [i.description for i in model.interactions] == ["message a"]
+
+
+def test_failing_transport_start_clears_the_pact_and_propagates(pact):
+    pact.expects_fake("a")
+    FakePlugin.transport.fail = True
+    with pytest.raises(MockServerError, match="cannot start"):
+        with pact.serve():
+            pass  # pragma: no cover - never entered
+    assert pact.interactions == []
+
+
+def test_write_without_a_server_writes_the_requested_spec_version(registry, tmp_path):
+    pact = Pact("web", "queue", pact_dir=tmp_path / "nested", spec_version="3.0", registry=registry)
+    pact.expects_fake("a")
+    path = pact.write()
+    doc = json.loads(path.read_text())
+    assert doc["metadata"]["pactSpecification"]["version"].startswith("3.0")
+    assert [m["description"] for m in doc["messages"]] == ["message a"]
