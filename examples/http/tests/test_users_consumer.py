@@ -22,7 +22,7 @@ def test_get_an_existing_user(pact: Pact) -> None:
             "id": integer(1),
             "name": like("Ann"),
             "email": regex(EMAIL, "ann1@example.com"),
-            "created": datetime_matcher(ISO_DATETIME, "2024-05-01T10:00:00+00:00"),
+            "created": datetime_matcher("2024-05-01T10:00:00+00:00", ISO_DATETIME),
         }))
     with pact.serve() as mock:
         user = UsersClient(mock.url).get_user(1)
@@ -49,7 +49,7 @@ def test_find_users_by_name(pact: Pact) -> None:
             "id": integer(1),
             "name": regex(r"Ann.*", "Ann 1"),
             "email": regex(EMAIL, "ann1@example.com"),
-            "created": datetime_matcher(ISO_DATETIME, "2024-05-01T10:00:00+00:00"),
+            "created": datetime_matcher("2024-05-01T10:00:00+00:00", ISO_DATETIME),
         }, min=1)}))
     with pact.serve() as mock:
         users = UsersClient(mock.url).find_users(name="Ann")
@@ -66,7 +66,7 @@ def test_create_a_user(pact: Pact) -> None:
             "id": integer(1),
             "name": "Bob",
             "email": "bob@example.com",
-            "created": datetime_matcher(ISO_DATETIME, "2024-05-01T10:00:00+00:00"),
+            "created": datetime_matcher("2024-05-01T10:00:00+00:00", ISO_DATETIME),
         }))
     with pact.serve() as mock:
         user = UsersClient(mock.url).create_user("Bob", "bob@example.com")
