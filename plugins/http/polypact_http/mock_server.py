@@ -19,6 +19,7 @@ from polypact.model import HttpRequest, SynchronousHttp
 from polypact.transport import MockConfig, MockProblem
 
 from polypact_http.replies import (
+    IDENTITY_CATEGORIES,
     Candidate,
     rank_interactions,
     reply_for,
@@ -27,9 +28,6 @@ from polypact_http.replies import (
 )
 from polypact_http.server import HttpServer, Reply
 from polypact_http.wire import RawRequest, to_model_request
-
-#: Mismatch categories that make a request "unexpected" rather than "mismatched".
-IDENTITY_CATEGORIES = frozenset({"method", "path"})
 
 
 class HttpMockServer:

@@ -19,6 +19,9 @@ from polypact.model import HttpRequest, HttpResponse, SynchronousHttp
 
 from polypact_http.server import Reply
 
+#: Mismatch categories that identify a different endpoint rather than a different request.
+IDENTITY_CATEGORIES = frozenset({"method", "path"})
+
 #: Headers whose values must be sent as separate header lines, never comma-joined.
 SEPARATE_LINE_HEADERS = frozenset({"set-cookie", "www-authenticate", "proxy-authenticate"})
 
@@ -40,15 +43,17 @@ class Candidate:
 def rank_interactions(
     interactions: Sequence[SynchronousHttp], actual: HttpRequest, registry: Any
 ) -> list[Candidate]:
-    """Every interaction compared with ``actual``, fewest mismatches first (declaration
-    order among equals)."""
+    """Every interaction compared with ``actual``, best first: those whose method and path
+    match before the others, then fewest mismatches, then declaration order."""
     from polypact.matching import match_request
 
     candidates = [
         Candidate(i, interaction, list(match_request(interaction.request, actual, registry=registry, interaction=interaction)))
         for i, interaction in enumerate(interactions)
     ]
-    candidates.sort(key=lambda c: (len(c.mismatches), c.index))
+    candidates.sort(
+        key=lambda c: (any(m.category in IDENTITY_CATEGORIES for m in c.mismatches), len(c.mismatches), c.index)
+    )
     return candidates
 
 

@@ -124,3 +124,16 @@ def test_pact_merges_across_serve_blocks(pact, read_written):
     with pact.serve() as mock:
         requests.get(f"{mock.url}/health", timeout=5)
     assert sorted(i["description"] for i in read_written()["interactions"]) == ["first", "second"]
+
+
+def test_nearest_prefers_same_method_and_path_over_fewer_mismatches(pact):
+    (pact.upon_receiving("create a user")
+        .with_request("POST", "/users", body={"name": "Ann", "age": 30})
+        .will_respond_with(201))
+    (pact.upon_receiving("get user").with_request("GET", "/users/1").will_respond_with(200))
+    with pytest.raises(ConsumerTestError) as err:
+        with pact.serve() as mock:
+            doc = requests.post(f"{mock.url}/users", json={"name": "Bob", "age": "30", "x": 1}, timeout=5).json()
+            requests.get(f"{mock.url}/users/1", timeout=5)
+    assert doc["nearestInteraction"]["description"] == "create a user"
+    assert "did not match interaction 'create a user'" in str(err.value)
