@@ -172,6 +172,7 @@ class StubCommand:
             pass
         finally:
             server.stop()
+            self.stop_event.clear()
         return 0
 
     def shutdown(self) -> None:

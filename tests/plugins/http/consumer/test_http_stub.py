@@ -130,3 +130,39 @@ def test_command_serves_until_shut_down(pact_file, capsys):
         thread.join(5)
     assert result == [0]
     assert command.server.url in capsys.readouterr().out
+
+
+def test_polypact_stub_cli_serves_until_ctrl_c(pact_file):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    code = "import sys; from polypact.cli.main import main; sys.exit(main())"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, "stub", str(pact_file), "--port", "0"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        line = proc.stdout.readline()
+        assert "serving 3 interactions at http://127.0.0.1:" in line
+        url = line.split(" at ")[1].split()[0]
+        assert requests.get(f"{url}/users/1", timeout=5).json()["name"] == "Ann"
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=10) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        proc.stdout.close()
+        proc.stderr.close()
+
+
+def test_polypact_stub_cli_exit_code_2_for_a_bad_pact(tmp_path, capsys):
+    from polypact.cli.main import main
+
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"consumer": {"name": "a"}, "provider": {"name": "b"}, "interactions": [{"request": 5}]}')
+    assert main(["stub", str(bad)]) == 2
+    assert "bad.json" in capsys.readouterr().err
