@@ -1,0 +1,1 @@
+"""polypact broker plugin: a Pact Broker-compatible server and client."""

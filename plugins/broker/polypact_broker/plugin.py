@@ -1,0 +1,1 @@
+"""polypact broker plugin (placeholder: registers nothing yet)."""
