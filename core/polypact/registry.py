@@ -181,3 +181,43 @@ def set_registry(registry: Registry | None) -> None:
     """Replace the process-wide registry (``None``: rebuild on next use). For tests."""
     global _default
     _default = registry
+
+
+class LazyObject:
+    """A registered object imported on first use: ``lazy("pkg.module:Name")``.
+
+    Registration hooks run every time a registry is built (``polypact --help`` included);
+    registering lazy objects keeps heavy imports (XML parsers, graphql-core, protobuf) off
+    that path. Attribute access and calls are forwarded to the target, which is the named
+    attribute itself or, when it is a class, one instance of it made without arguments.
+    """
+
+    __slots__ = ("_spec", "_target")
+
+    def __init__(self, spec: str):
+        self._spec = spec
+        self._target: Any = None
+
+    def resolve(self) -> Any:
+        """Import the target (once) and return it."""
+        if self._target is None:
+            import importlib
+
+            module_name, _, attr = self._spec.partition(":")
+            obj = getattr(importlib.import_module(module_name), attr)
+            self._target = obj() if isinstance(obj, type) else obj
+        return self._target
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.resolve(), name)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self.resolve()(*args, **kwargs)
+
+    def __repr__(self) -> str:
+        return f"lazy({self._spec!r})"
+
+
+def lazy(spec: str) -> LazyObject:
+    """A :class:`LazyObject` for ``"module:attribute"`` (for use in registration hooks)."""
+    return LazyObject(spec)

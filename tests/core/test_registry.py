@@ -85,3 +85,19 @@ def test_select_content_matcher_hook_overrides_media_type_for_an_interaction():
     assert reg.content_matcher("application/json", interaction="graphql-interaction") == "graphql-matcher"
     assert reg.content_matcher("application/json", interaction="other") == "exact"
     assert reg.content_matcher("application/json") == "exact"
+
+
+def test_lazy_objects_import_on_first_use_and_forward_calls_and_attributes():
+    import sys
+
+    from polypact.registry import lazy
+
+    sys.modules.pop("json.tool", None)
+    decoder = lazy("json:JSONDecoder")
+    loads = lazy("json:loads")
+    assert loads('{"a": 1}') == {"a": 1}
+    assert decoder.decode("[1]") == [1]  # a class is instantiated once
+    assert decoder.resolve() is decoder.resolve()
+    tool = lazy("json.tool:main")
+    assert "json.tool" not in sys.modules
+    assert callable(tool.resolve()) and "json.tool" in sys.modules

@@ -18,17 +18,14 @@ if importlib.util.find_spec("graphql") is None:  # pragma: no cover - depends on
     raise ImportError("the GraphQL plugin needs graphql-core (pip install polypact[graphql])",
                       name="graphql")
 
+from polypact.registry import lazy  # noqa: E402
+
 from polypact_graphql.config import graphql_config  # noqa: E402
-from polypact_graphql.content import (  # noqa: E402
-    GraphQLJsonRequestMatcher,
-    GraphQLJsonResponseMatcher,
-    GraphQLQueryMatcher,
-)
 
 GRAPHQL_MEDIA_TYPE = "application/graphql"
-_JSON_MATCHER = GraphQLJsonRequestMatcher()
-_QUERY_MATCHER = GraphQLQueryMatcher()
-_RESPONSE_MATCHER = GraphQLJsonResponseMatcher()
+_JSON_MATCHER = lazy("polypact_graphql.content:GraphQLJsonRequestMatcher")
+_QUERY_MATCHER = lazy("polypact_graphql.content:GraphQLQueryMatcher")
+_RESPONSE_MATCHER = lazy("polypact_graphql.content:GraphQLJsonResponseMatcher")
 
 
 @hookimpl
