@@ -81,8 +81,8 @@ def match_body(
     if not equivalent_types(expected_ct, actual_ct) and not (
         content_type_accepted is not None and content_type_accepted(actual_ct)
     ):
-        return [Mismatch("body-type", "$", f"Expected a body of type {media_type(expected_ct)} but the actual "
-                                           f"content type was {media_type(actual_ct)}",
+        return [Mismatch("body-type", "$", f"Expected a body of '{media_type(expected_ct)}' but the actual "
+                                           f"content type was '{media_type(actual_ct)}'",
                          expected_ct, actual_ct, None)]
     matcher = context.registry.content_matcher(expected_ct, context.interaction, context.part)
     if matcher is None:

@@ -65,7 +65,7 @@ def match_headers(
         if isinstance(found, str):
             found = [found]
         if found is None:
-            out.append(Mismatch("header", name, f"Expected a header {name!r} but was missing", list(values), None))
+            out.append(Mismatch("header", name, f"Expected a header '{name}' but was missing", list(values), None))
             continue
         lname = name.lower()
         path = ("$", lname)
@@ -81,7 +81,7 @@ def match_headers(
                     sub.append(Mismatch("header", name, reason, exp[0], act[0], rule.kind))
             else:
                 compare(path, exp, act, context, sub)
-            out.extend(Mismatch("header", name, f"header {name!r}: {m.message}", m.expected, m.actual, m.rule)
+            out.extend(Mismatch("header", name, m.message, m.expected, m.actual, m.rule)
                        for m in sub)
             continue
         if not values and found:
@@ -97,6 +97,6 @@ def match_headers(
             bad = [-1]
         if bad:
             shown_e, shown_a = ", ".join(exp), ", ".join(act)
-            out.append(Mismatch("header", name, f"Expected header {name!r} to have value {shown_e!r} but was "
-                                                f"{shown_a!r}", shown_e, shown_a, "equality"))
+            out.append(Mismatch("header", name, f"Expected header '{name}' to have value '{shown_e}' but was "
+                                                f"'{shown_a}'", shown_e, shown_a, "equality"))
     return out

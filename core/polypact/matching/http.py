@@ -61,7 +61,7 @@ def _match_scalar(category: str, expected: Any, actual: Any, ctx: MatchContext, 
             return []
         return [Mismatch(category, "", f"Expected {label} {expected!r} but was {actual!r}", expected, actual, "equality")]
     rules, cascaded = found
-    return [Mismatch(category, "", f"{label}: {reason}", expected, actual, rule.kind)
+    return [Mismatch(category, "", reason, expected, actual, rule.kind)
             for rule, reason in ctx.apply_rules(rules, cascaded, expected, actual, ("$",))]
 
 

@@ -138,10 +138,12 @@ def _match_keys(path: tuple, direct: frozenset[str], expected: dict, actual: dic
     if not (direct and direct & _KEY_FREEING):
         missing = [k for k in expected if k not in actual]
         if missing:
-            out.append(_mm(ctx, path, f"missing keys: {', '.join(missing)}", list(expected), list(actual)))
-        if not ctx.allow_unexpected_keys and len(actual) > len(expected) - len(missing):
-            extra = [k for k in actual if k not in expected]
-            out.append(_mm(ctx, path, f"unexpected keys: {', '.join(extra)}", list(expected), list(actual)))
+            if ctx.allow_unexpected_keys:
+                out.append(_mm(ctx, path, f"Actual map is missing the following keys: {', '.join(missing)}",
+                               list(expected), list(actual)))
+        if not ctx.allow_unexpected_keys and (missing or len(actual) != len(expected)):
+            out.append(_mm(ctx, path, f"Expected a Map with keys [{', '.join(sorted(expected))}] but received one "
+                                      f"with keys [{', '.join(sorted(actual))}]", list(expected), list(actual)))
     if "eachKey" in direct:
         for rl in ctx.exact_rules(path):
             for rule in rl.rules:

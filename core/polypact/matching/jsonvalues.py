@@ -55,7 +55,7 @@ def map_rule_check(rule: Rule, cascaded: bool, expected: dict, actual: dict) -> 
     """The reason a rule rejects a whole object (``None``: it accepts it)."""
     kind = rulekinds.canonical(rule.kind)
     if kind == "type":
-        return length_check(rule, cascaded, len(actual), "entries")
+        return length_check(rule, cascaded, actual)
     if kind in ("regex", "values", "eachKey", "eachValue", "arrayContains"):
         return None
     if kind == "equality":
@@ -65,15 +65,16 @@ def map_rule_check(rule: Rule, cascaded: bool, expected: dict, actual: dict) -> 
     return f"{rule.kind} cannot be applied to an Object ({short(actual)})"
 
 
-def length_check(rule: Rule, cascaded: bool, size: int, what: str) -> str | None:
+def length_check(rule: Rule, cascaded: bool, actual: list | dict) -> str | None:
     """``min``/``max`` limits of a type rule; only for the node that names the rule."""
     if cascaded:
         return None
     lo, hi = rule.get("min"), rule.get("max")
+    size = len(actual)
     if isinstance(lo, int) and size < lo:
-        return f"Expected at least {lo} {what} but received {size}"
+        return f"Expected {display(actual)} (size {size}) to have minimum size of {lo}"
     if isinstance(hi, int) and size > hi:
-        return f"Expected at most {hi} {what} but received {size}"
+        return f"Expected {display(actual)} (size {size}) to have maximum size of {hi}"
     return None
 
 
@@ -81,7 +82,7 @@ def list_rule_check(rule: Rule, cascaded: bool, expected: list, actual: list) ->
     """The reason a rule rejects a whole array (``None``: it accepts it)."""
     kind = rulekinds.canonical(rule.kind)
     if kind == "type":
-        return length_check(rule, cascaded, len(actual), "item(s)")
+        return length_check(rule, cascaded, actual)
     if kind == "equality":
         return None if json_equal(expected, actual) else f"Expected {short(actual)} to be equal to {short(expected)}"
     if kind == "notEmpty":
@@ -95,3 +96,12 @@ _LIST_LENIENT = frozenset({
     "regex", "values", "eachKey", "eachValue", "arrayContains", "number", "decimal", "integer",
     "time", "date", "datetime", "include", "contentType", "boolean", "semver",
 })
+
+
+def display(value: list | dict, limit: int = 120) -> str:
+    """A list as ``[1, 2, "a"]`` or a map as ``{"k": 1}``, as the reference core shows them."""
+    if isinstance(value, dict):
+        text = "{" + ", ".join(f"{json.dumps(k)}: {short(v, 40)}" for k, v in value.items()) + "}"
+    else:
+        text = "[" + ", ".join(short(v, 40) for v in value) + "]"
+    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -34,7 +34,7 @@ def match_metadata(expected: dict[str, Any], actual: dict[str, Any], context: Ma
                 failures = context.apply_rules(rules, cascaded, value, other, path)
             finally:
                 context.text_values = was
-            out.extend(Mismatch("metadata", key, f"metadata {key!r}: {reason}", value, other, rule.kind)
+            out.extend(Mismatch("metadata", key, reason, value, other, rule.kind)
                        for rule, reason in failures)
         elif key.lower() in _CONTENT_TYPE_KEYS and isinstance(value, str) and isinstance(other, str):
             if parameter_header_mismatch(value, other):

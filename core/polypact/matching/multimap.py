@@ -37,7 +37,7 @@ def match_multimap(
 
     for key, raw_values in expected.items():
         if key not in actual:
-            out.append(Mismatch(category, where(key), f"Expected {label} {key!r} but was missing",
+            out.append(Mismatch(category, where(key), f"Expected {label} '{key}' but was missing",
                                 list(raw_values), None))
             continue
         exp = ["" if v is None else v for v in raw_values]
@@ -47,7 +47,7 @@ def match_multimap(
             found: list[Mismatch] = []
             compare(path, exp, act, context, found)
             out.extend(
-                Mismatch(category, where(key), f"{label} {key!r}: {m.message}", m.expected, m.actual, m.rule)
+                Mismatch(category, where(key), m.message, m.expected, m.actual, m.rule)
                 for m in found
             )
             continue
@@ -60,12 +60,12 @@ def match_multimap(
                 out.append(Mismatch(category, where(key), f"Expected {label} {key!r} value {value!r} "
                                                           f"(index {index}) but was missing", exp, act))
             elif value != act[index]:
-                out.append(Mismatch(category, where(key), f"Expected {label} {key!r} with value {value!r} "
-                                                          f"but was {act[index]!r}", value, act[index], "equality"))
+                out.append(Mismatch(category, where(key), f"Expected {label} '{key}' with value '{value}' "
+                                                          f"but was '{act[index]}'", value, act[index], "equality"))
         if len(act) > len(exp):
             out.append(Mismatch(category, where(key), f"Expected {label} {key!r} with {len(exp)} value(s) but "
                                                       f"received {len(act)} value(s)", exp, act))
     for key, raw_values in actual.items():
         if key not in expected:
-            out.append(Mismatch(category, where(key), f"Unexpected {label} {key!r} received", None, list(raw_values)))
+            out.append(Mismatch(category, where(key), f"Unexpected {label} '{key}' received", None, list(raw_values)))
     return out

@@ -103,3 +103,36 @@ def test_render_mismatches_is_numbered_and_readable(registry):
     assert lines[1].startswith("2. body $.name:") and '"a"' in lines[1] and '"b"' in lines[1]
     assert lines[1].endswith("[equality]")
     assert render_mismatches([]) == "no mismatches"
+
+
+def test_messages_use_the_reference_core_wording(registry):
+    """The compat suite checks mismatch messages; these are worded like the reference core."""
+    def one(found):
+        assert len(found) == 1
+        return found[0].message
+
+    form = "application/x-www-form-urlencoded"
+    assert one(match_request(req(headers={"Content-Type": [form]}, body=Body.from_text("a=1&c=3", form)),
+                             req(headers={"Content-Type": [form]}, body=Body.from_text("a=1&c=33", form)),
+                             registry=registry)) == "Expected form post parameter 'c' with value '3' but was '33'"
+    assert one(match_response(HttpResponse(200, body=Body.from_text("Hello World!")),
+                              HttpResponse(200, body=Body.from_text("Hello Mars!")), registry=registry)) == \
+        "Expected body 'Hello World!' to match 'Hello Mars!' using equality but did not match"
+    assert one([m for m in match_response(HttpResponse(200, JSON, Body.from_json({"a": 1})),
+                                          HttpResponse(200, {"Content-Type": ["application/xml"]},
+                                                       Body.from_text("<a/>", None)),
+                                          registry=registry) if m.category == "body-type"]) == \
+        "Expected a body of 'application/json' but the actual content type was 'application/xml'"
+    assert one(match_request(req(query={"b": ["1"]}), req(), registry=registry)) == \
+        "Expected query parameter 'b' but was missing"
+    assert one(match_request(req(), req(query={"c": ["1"]}), registry=registry)) == "Unexpected query parameter 'c' received"
+    assert one(match_request(req(headers={"X-TEST": ["1"]}), req(), registry=registry)) == \
+        "Expected a header 'X-TEST' but was missing"
+    strict = match_request(req(headers=JSON, body=Body.from_json({"one": 1, "two": 2})),
+                           req(headers=JSON, body=Body.from_json({"one": 1})), registry=registry)
+    assert one(strict) == "Expected a Map with keys [one, two] but received one with keys [one]"
+    binary = one(match_response(HttpResponse(200, body=Body.from_bytes(b"\x00\x01", "application/octet-stream")),
+                                HttpResponse(200, body=Body.from_bytes(b"\x00\x02", "application/octet-stream")),
+                                registry=registry))
+    assert binary == ("Actual body [application/octet-stream, 2 bytes, starting with 0002] is not equal to the "
+                      "expected body [application/octet-stream, 2 bytes, starting with 0001]")

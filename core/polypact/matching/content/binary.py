@@ -13,7 +13,7 @@ from polypact.matching.mismatch import Mismatch
 from polypact.model.body import Body
 
 
-def _preview(data: bytes, limit: int = 16) -> str:
+def _preview(data: bytes, limit: int = 32) -> str:
     return data[:limit].hex()
 
 
@@ -28,8 +28,9 @@ class BinaryMatcher:
                 return []
             return [Mismatch(
                 "body", "$",
-                f"Actual body ({len(actual.content)} bytes, starting {_preview(actual.content)}) is not equal "
-                f"to the expected body ({len(expected.content)} bytes, starting {_preview(expected.content)})",
+                f"Actual body [{actual.content_type or ''}, {len(actual.content)} bytes, starting with "
+                f"{_preview(actual.content)}] is not equal to the expected body [{expected.content_type or ''}, "
+                f"{len(expected.content)} bytes, starting with {_preview(expected.content)}]",
                 expected.content, actual.content, "equality",
             )]
         rules, cascaded = found

@@ -34,6 +34,6 @@ class FormMatcher:
         was = context.text_values
         context.text_values = True
         try:
-            return match_multimap(exp, act, context, label="form field", path_style="json")
+            return match_multimap(exp, act, context, label="form post parameter", path_style="json")
         finally:
             context.text_values = was

@@ -22,7 +22,8 @@ class TextMatcher:
         if found is None:
             if expected_text == actual_text:
                 return []
-            return [Mismatch("body", "$", f"Expected body {_cut(expected_text)!r} but was {_cut(actual_text)!r}",
+            return [Mismatch("body", "$", f"Expected body '{_cut(expected_text)}' to match '{_cut(actual_text)}' using "
+                                            f"equality but did not match",
                              expected_text, actual_text, "equality")]
         rules, cascaded = found
         was = context.text_values
