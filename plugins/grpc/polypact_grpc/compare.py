@@ -77,29 +77,37 @@ def compare_message(
     from polypact.matching.json_tree import match_json_value
 
     ctx = _context("body", part.matching_rules.category("body"), lenient, registry, interaction)
-    for mismatch in per_field(match_json_value(expected, actual_value, "$", ctx)):
+    for mismatch in per_field(match_json_value(expected, actual_value, "$", ctx), lenient):
         if mismatch.path not in explained:
             out.append(mismatch)
     return _label(out, label)
 
 
-def per_field(mismatches: list[Mismatch]) -> list[Mismatch]:
-    """Split "missing keys: a, b" / "unexpected keys: c" reported at a parent into one
-    mismatch per protobuf field, at the field's own path (``$.rectangle.width``)."""
+def per_field(mismatches: list[Mismatch], lenient: bool = True) -> list[Mismatch]:
+    """Replace a key-set mismatch reported at a parent (its ``expected`` and ``actual`` are
+    the key lists) by one mismatch per protobuf field at the field's own path
+    (``$.rectangle.width``): a missing field, or (strict requests) an unexpected one."""
     out: list[Mismatch] = []
+    seen: set[str] = set()
     for m in mismatches:
-        head, _, names = m.message.partition(": ")
-        if head not in ("missing keys", "unexpected keys") or not names:
+        keyed = isinstance(m.expected, list) and isinstance(m.actual, list) and "keys" in m.message
+        if not keyed or not all(isinstance(k, str) for k in [*m.expected, *m.actual]):
             out.append(m)
             continue
-        missing = head == "missing keys"
         base = "" if m.path == "$" else m.path[1:]
-        for name in names.split(", "):
+        missing = [k for k in m.expected if k not in m.actual]
+        extra = [] if lenient else [k for k in m.actual if k not in m.expected]
+        for name in missing + extra:
+            path = f"${base}.{name}"
+            if path in seen:
+                continue
+            seen.add(path)
+            absent = name in missing
             out.append(dataclasses.replace(
-                m, path=f"${base}.{name}",
-                message=(f"expected field {name!r} but it was missing" if missing
+                m, path=path,
+                message=(f"expected field {name!r} but it was missing" if absent
                          else f"unexpected field {name!r} (the contract does not name it)"),
-                expected=name if missing else None, actual=None if missing else name,
+                expected=name if absent else None, actual=None if absent else name,
             ))
     return out
 

@@ -230,3 +230,22 @@ def test_descriptors_from_server_reflection_when_the_pact_has_none():
             summary = verifier.verify()
     assert not without.success and "descriptorKey" in (without.results[0].error or "")
     assert summary.success, (summary.results[0].error, mismatches(summary))
+
+
+def test_requests_are_strict_and_name_missing_and_unexpected_fields():
+    from polypact.registry import get_registry
+    from polypact_grpc.compare import compare_message
+
+    pact = read_pact(AREA)
+    contract = contract_for(pact.interactions[0], pact)
+    request = contract.method.input_class()
+    request.square.edge_length = 3
+    found = compare_message(contract.requests[0], request.SerializeToString(), contract.method.input_class,
+                            lenient=False, registry=get_registry())
+    assert sorted((m.path, m.message) for m in found) == [
+        ("$.rectangle", "expected field 'rectangle' but it was missing"),
+        ("$.square", "unexpected field 'square' (the contract does not name it)"),
+    ]
+    lenient = compare_message(contract.requests[0], request.SerializeToString(), contract.method.input_class,
+                              lenient=True, registry=get_registry())
+    assert [m.path for m in lenient] == ["$.rectangle"]
