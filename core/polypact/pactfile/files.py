@@ -3,8 +3,9 @@
 ``write_pact`` takes an exclusive ``fcntl.flock`` on a sidecar lock file
 (``<pact>.lock``) around read-merge-write, so pytest-xdist workers writing the same pact
 at once each see the others' interactions; the new text goes to a temporary file in the
-same directory, is flushed and fsynced, then ``os.replace``-d over the pact, so a reader
-never sees a half-written file.
+same directory, then ``os.replace``-d over the pact, so a reader never sees a half-written
+file. ``durable=True`` (or ``POLYPACT_FSYNC=1``) also fsyncs the file and its directory,
+for crash durability; consumer tests skip that by default (it costs milliseconds per test).
 """
 
 from __future__ import annotations
@@ -39,21 +40,25 @@ def pact_lock(path: str | os.PathLike[str]) -> Iterator[None]:
         os.close(fd)
 
 
-def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
-    """Replace ``path`` with ``text`` atomically (temp file, fsync, ``os.replace``)."""
+def atomic_write_text(path: str | os.PathLike[str], text: str, *, durable: bool = False) -> None:
+    """Replace ``path`` with ``text`` atomically (temp file, ``os.replace``); with
+    ``durable`` the data and the directory entry are fsynced too."""
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    if not durable:
+        return
     with contextlib.suppress(OSError):
         dir_fd = os.open(target.parent, os.O_RDONLY)
         try:
@@ -93,14 +98,16 @@ def _merge_plugins(old: Any, new: Any) -> list[Any] | None:
 
 
 def write_pact(pact: Pact, path: str | os.PathLike[str], *, spec_version: str = "4.0",
-               merge: bool = True) -> Path:
+               merge: bool = True, durable: bool | None = None) -> Path:
     """Write ``pact`` to ``path`` in ``spec_version`` and return the path.
 
     With ``merge`` (the default) interactions already in the file are kept: an identical
     interaction is replaced, a different one with the same description and provider
     states raises :class:`PactConflictError`. Safe when several processes write the same
-    file at once.
+    file at once. ``durable`` (default: ``POLYPACT_FSYNC`` set) fsyncs the written file.
     """
+    if durable is None:
+        durable = bool(os.environ.get("POLYPACT_FSYNC"))
     check_writable(spec_version)
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -113,5 +120,5 @@ def write_pact(pact: Pact, path: str | os.PathLike[str], *, spec_version: str = 
                 raise PactFileError(f"cannot merge into the existing pact file: {exc.reason}",
                                     source=exc.source, path=exc.path) from exc
             to_write = merge_pacts(existing, pact)
-        atomic_write_text(target, dumps_pact(to_write, spec_version))
+        atomic_write_text(target, dumps_pact(to_write, spec_version), durable=durable)
     return target
