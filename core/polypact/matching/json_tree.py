@@ -139,7 +139,7 @@ def _match_keys(path: tuple, direct: frozenset[str], expected: dict, actual: dic
         missing = [k for k in expected if k not in actual]
         if missing:
             if ctx.allow_unexpected_keys:
-                out.append(_mm(ctx, path, f"Actual map is missing the following keys: {', '.join(missing)}",
+                out.append(_mm(ctx, path, f"missing keys: {', '.join(missing)}",
                                list(expected), list(actual)))
         if not ctx.allow_unexpected_keys and (missing or len(actual) != len(expected)):
             out.append(_mm(ctx, path, f"Expected a Map with keys [{', '.join(sorted(expected))}] but received one "
