@@ -13,10 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from lxml import etree
-
 from polypact.matching import rulekinds
-from polypact.matching.content.xml_safe import parse_xml
+from polypact.matching.content.xml_safe import parse_xml_with_namespaces
 from polypact.matching.context import MatchContext
 from polypact.matching.mismatch import Mismatch
 from polypact.matching.paths import FIELD, RulePath, format_path, format_tokens
@@ -39,17 +37,6 @@ def _text(element: Any) -> str:
     parts = [(element.text or "").strip()]
     parts.extend((c.tail or "").strip() for c in element)
     return "".join(parts)
-
-
-def _namespaces(*roots: Any) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for root in roots:
-        for el in root.iter():
-            if isinstance(el.tag, str):
-                for prefix, uri in (el.nsmap or {}).items():
-                    if prefix:
-                        out.setdefault(prefix, uri)
-    return out
 
 
 def translate_rules(rules: dict, namespaces: dict[str, str]) -> dict:
@@ -77,17 +64,21 @@ class XmlMatcher:
     def match(self, expected: Body, actual: Body, context: MatchContext) -> list[Mismatch]:
         """Compare two XML bodies."""
         roots = []
+        namespaces: dict[str, str] = {}
         problems = []
         for which, body in (("expected", expected), ("actual", actual)):
             try:
-                roots.append(parse_xml(body.content))
+                root, declared = parse_xml_with_namespaces(body.content)
+                roots.append(root)
+                for prefix, uri in declared.items():
+                    namespaces.setdefault(prefix, uri)
             except ValueError as exc:
                 problems.append(Mismatch("body", "$", f"Failed to parse the {which} body as XML: {exc}",
                                          expected.text(), actual.text()))
         if problems:
             return problems
         exp_root, act_root = roots
-        ctx = context.with_rules(translate_rules(dict(context.rules), _namespaces(exp_root, act_root)),
+        ctx = context.with_rules(translate_rules(dict(context.rules), namespaces),
                                  xml=True, text_values=True)
         out: list[Mismatch] = []
         _compare_element(("$", qname(exp_root.tag)), exp_root, act_root, ctx, out)
@@ -115,7 +106,7 @@ def _element_rule(rule: Any, cascaded: bool, expected: Any, actual: Any) -> str 
     if kind in rulekinds.VALUES_LIKE or kind == "eachKey" or not _children(actual):
         return None
     if kind == "regex":
-        local = etree.QName(actual).localname
+        local = actual.tag.rsplit("}", 1)[-1]
         return None if re.fullmatch(str(rule.get("regex", "")), local) else f"Expected {aname!r} to match {rule.get('regex')!r}"
     return f"{rule.kind} cannot be applied to element <{aname}>"
 
