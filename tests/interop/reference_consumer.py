@@ -50,8 +50,8 @@ def _declare(pact: object) -> None:
         .will_respond_with(200)
         .with_body(xml.body(xml.element(
             "user",
-            xml.element("id", match.int(1)),
-            xml.element("name", match.str("Ann")),
+            xml.element("id", match.int(7)),
+            xml.element("name", match.str("Bea")),
             attrs={"kind": "member"},
         )), content_type="application/xml")
     )
@@ -92,7 +92,7 @@ def _exercise(base_url: str) -> None:
     status, raw = call("/users/1?fields=name%2Cemail", headers={"Accept": "application/json"})
     assert status == 200 and json.loads(raw)["name"] == "Ann"
     status, raw = call("/users/1.xml")
-    assert status == 200 and b"<name>Ann</name>" in raw
+    assert status == 200 and b"<name>Bea</name>" in raw
     status, raw = call("/users", "POST", {"name": "Bob", "age": 30},
                        {"Content-Type": "application/json"})
     assert status == 201 and json.loads(raw)["id"] == 101

@@ -52,6 +52,8 @@ def test_polypact_pact_has_the_interop_features(polypact_pact: Path) -> None:
     assert created["request"]["generators"]["body"]["$.age"]["type"] == "RandomInt"
     xml = by_name["a request for user 1 as XML"]
     assert xml["response"]["body"]["contentType"].startswith("application/xml")
+    assert set(xml["response"]["matchingRules"]["body"]) == {
+        "$.user.id['#text']", "$.user.name['#text']"}
 
 
 def test_reference_verifies_polypact_pact_with_state_change_url(
@@ -106,4 +108,5 @@ def test_reference_fails_polypact_pact_against_broken_provider(
         ok, output = _reference_verify(verifier)
     assert not ok
     assert "$.name" in output
+    assert "$.user.id" in output
     assert "a request for user 1 as JSON" in output
