@@ -33,16 +33,25 @@ KINDS = {
 class Registry:
     """Lookup tables filled by the plugins of one plugin manager."""
 
-    def __init__(self, pm: pluggy.PluginManager):
+    def __init__(self, pm: pluggy.PluginManager, *, eager: bool = True):
         self.pm = pm
-        self.tables: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
-        self.owners: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
-        for kind, hook_name in KINDS.items():
-            caller = getattr(pm.hook, hook_name)
-            for impl in reversed(caller.get_hookimpls()):
-                impl.function(register=self._registrar(kind, impl.plugin_name))
+        self.tables: dict[str, dict[str, Any]] = _KindTables(self)
+        self.owners: dict[str, dict[str, str]] = _KindTables(self)
+        if eager:
+            for kind in KINDS:
+                self._fill(kind)
         self._media_cache: dict[tuple[str, str], Any] = {}
         self._has_selectors = bool(pm.hook.polypact_select_content_matcher.get_hookimpls())
+
+    def _fill(self, kind: str) -> None:
+        """Call one registration hook for every plugin (once per kind)."""
+        if dict.__contains__(self.tables, kind):
+            return
+        dict.__setitem__(self.tables, kind, {})
+        dict.__setitem__(self.owners, kind, {})
+        caller = getattr(self.pm.hook, KINDS[kind])
+        for impl in reversed(caller.get_hookimpls()):
+            impl.function(register=self._registrar(kind, impl.plugin_name))
 
     def _registrar(self, kind: str, plugin_name: str) -> Callable[[str, Any], None]:
         table = self.tables[kind]
@@ -64,7 +73,8 @@ class Registry:
     def registered_by(self, plugin_name: str) -> dict[str, list[str]]:
         """What one plugin registered, by kind."""
         out: dict[str, list[str]] = {}
-        for kind, owners in self.owners.items():
+        for kind in KINDS:
+            owners = self.owners[kind]
             keys = sorted(k for k, owner in owners.items() if owner == plugin_name)
             if keys:
                 out[kind] = keys
@@ -141,6 +151,24 @@ class Registry:
         return best
 
 
+class _KindTables(dict):
+    """Per-kind tables of a :class:`Registry`, filled on first access when the registry
+    was built with ``eager=False`` (the CLI needs only its commands to start)."""
+
+    def __init__(self, registry: Registry):
+        super().__init__()
+        self._registry = registry
+
+    def __missing__(self, kind: str) -> dict[str, Any]:
+        if kind not in KINDS:
+            raise KeyError(kind)
+        self._registry._fill(kind)
+        return dict.__getitem__(self, kind)
+
+    def get(self, kind: str, default: Any = None) -> Any:  # type: ignore[override]
+        return self[kind] if kind in KINDS else default
+
+
 def media_pattern_score(pattern: str, mt: str) -> int:
     """How specifically ``pattern`` matches media type ``mt`` (-1: no match).
 
@@ -173,7 +201,7 @@ def get_registry() -> Registry:
             if _default is None:
                 from polypact.plugins import get_plugin_manager
 
-                _default = Registry(get_plugin_manager())
+                _default = Registry(get_plugin_manager(), eager=False)
     return _default
 
 

@@ -101,3 +101,39 @@ def test_lazy_objects_import_on_first_use_and_forward_calls_and_attributes():
     tool = lazy("json.tool:main")
     assert "json.tool" not in sys.modules
     assert callable(tool.resolve()) and "json.tool" in sys.modules
+
+
+def test_a_lazy_registry_calls_each_registration_hook_only_when_its_kind_is_used():
+    calls = []
+
+    class Counting:
+        @staticmethod
+        @hookimpl
+        def polypact_register_commands(register):
+            calls.append("commands")
+            register("hello", object())
+
+        @staticmethod
+        @hookimpl
+        def polypact_register_content_matchers(register):
+            calls.append("content")
+            register("application/json", "json")
+
+    reg = Registry(get_plugin_manager(entry_points=False, extra_plugins=[("c", Counting)]), eager=False)
+    assert calls == []
+    assert "hello" in reg.tables["commands"]
+    assert calls == ["commands"]
+    assert reg.content_matcher("application/json") == "json"
+    assert reg.tables.get("content_matchers") == {"application/json": "json"}
+    assert calls == ["commands", "content"]
+    assert reg.registered_by("c") == {"commands": ["hello"], "content_matchers": ["application/json"]}
+
+
+def test_a_lazy_registry_still_refuses_duplicates_when_the_kind_is_used():
+    reg = Registry(
+        get_plugin_manager(entry_points=False, extra_plugins=[("first", _JsonA), ("second", _JsonB)]),
+        eager=False,
+    )
+    with pytest.raises(PluginError) as err:
+        reg.content_matcher("application/json")
+    assert "'first'" in str(err.value) and "'second'" in str(err.value)
