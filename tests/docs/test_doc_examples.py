@@ -107,3 +107,17 @@ def test_script_marks_each_block_with_its_source_line(tmp_path: Path) -> None:
     script = script_for(doc)
     markers = re.findall(r"^# --- docs/tutorial/http\.md:(\d+)$", script, re.M)
     assert len(markers) == len(python_blocks(doc.read_text(encoding="utf-8"))) > 0
+
+
+_LINK = re.compile(r"\[[^\]]+\]\(([^)#\s]+)(?:#[^)]*)?\)")
+
+
+@pytest.mark.parametrize("page", ["index.md", "tutorial/http.md"])
+def test_relative_links_resolve(page: str) -> None:
+    """Every relative link of the docs map (and the HTTP tutorial) names an existing file."""
+    path = DOCS / page
+    targets = [t for t in _LINK.findall(path.read_text(encoding="utf-8"))
+               if "://" not in t and not t.startswith("mailto:")]
+    assert targets, f"{page} has no relative links"
+    missing = [t for t in targets if not (path.parent / t).resolve().exists()]
+    assert not missing, f"docs/{page} links to missing files: {missing}"
