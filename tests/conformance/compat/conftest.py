@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .steps_generators import *  # noqa: F403
 from .steps_matching import *  # noqa: F403
 
 SUITE_TAGS = frozenset({"consumer", "provider", "message", "wip"})
