@@ -160,6 +160,18 @@ def polypact_select_content_matcher(content_type: str, interaction: Any, part: s
 
 
 @hookspec(firstresult=True)
+def polypact_select_query_matcher(interaction: Any) -> Any:
+    """Choose how the query parameters of a request of ``interaction`` are matched.
+
+    Called by ``match_request`` when it is given an interaction. Return an object with
+    ``match(expected: dict[str, list], actual: dict[str, list], context: MatchContext) ->
+    list[Mismatch]`` to replace the standard multimap comparison, or ``None`` to keep it.
+    Stops at the first non-``None`` result. The GraphQL plugin uses it for GET requests,
+    whose ``query`` parameter is a GraphQL document matched by meaning.
+    """
+
+
+@hookspec(firstresult=True)
 def polypact_provider_state(state: Any, action: str, context: Any) -> dict[str, Any] | None:
     """Set up (``action == "setup"``) or tear down (``"teardown"``) one provider state.
 

@@ -42,6 +42,7 @@ class Registry:
                 self._fill(kind)
         self._media_cache: dict[tuple[str, str], Any] = {}
         self._has_selectors = bool(pm.hook.polypact_select_content_matcher.get_hookimpls())
+        self._has_query_selectors = bool(pm.hook.polypact_select_query_matcher.get_hookimpls())
 
     def _fill(self, kind: str) -> None:
         """Call one registration hook for every plugin (once per kind)."""
@@ -132,6 +133,13 @@ class Registry:
             if chosen is not None:
                 return chosen
         return self._by_media("content_matchers", content_type)
+
+    def query_matcher(self, interaction: Any) -> Any:
+        """A plugin's query-parameter matcher for ``interaction`` (``None``: the standard
+        multimap comparison), chosen through ``polypact_select_query_matcher``."""
+        if interaction is None or not self._has_query_selectors:
+            return None
+        return self.pm.hook.polypact_select_query_matcher(interaction=interaction)
 
     def content_generator(self, content_type: str | None) -> Any:
         """The body generator applier for a content type (most specific pattern wins)."""

@@ -79,7 +79,11 @@ def match_request(
     path_ctx = MatchContext("path", rules.category("path"), text_values=True, **common)
     out.extend(_match_scalar("path", expected.path, actual.path, path_ctx, "path"))
     query_ctx = MatchContext("query", rules.category("query"), text_values=True, **common)
-    out.extend(match_multimap(expected.query or {}, actual.query or {}, query_ctx))
+    query_matcher = registry.query_matcher(interaction) if interaction is not None else None
+    if query_matcher is not None:
+        out.extend(query_matcher.match(expected.query or {}, actual.query or {}, query_ctx))
+    else:
+        out.extend(match_multimap(expected.query or {}, actual.query or {}, query_ctx))
     header_ctx = MatchContext("header", rules.category("header"), text_values=True, **common)
     out.extend(match_headers(expected.headers, actual.headers, header_ctx))
     body_ctx = MatchContext("body", body_rules(rules), **common)

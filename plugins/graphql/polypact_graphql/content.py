@@ -166,9 +166,7 @@ class GraphQLQueryParamsMatcher:
     ``variables`` and ``extensions`` as decoded JSON, ``operationName`` through operation
     selection, any other parameter exactly.
 
-    Not reachable through the core yet: query parameters have no per-interaction selection
-    hook like bodies (see docs/explanation/graphql-matching.md, "Known limits"). It is
-    ready for a ``polypact_select_query_matcher(interaction)``-style hook.
+    Selected for GraphQL GET interactions through the ``polypact_select_query_matcher`` hook.
     """
 
     GRAPHQL_PARAMS = ("query", "variables", "operationName", "extensions")

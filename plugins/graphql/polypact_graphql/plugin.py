@@ -26,6 +26,7 @@ GRAPHQL_MEDIA_TYPE = "application/graphql"
 _JSON_MATCHER = lazy("polypact_graphql.content:GraphQLJsonRequestMatcher")
 _QUERY_MATCHER = lazy("polypact_graphql.content:GraphQLQueryMatcher")
 _RESPONSE_MATCHER = lazy("polypact_graphql.content:GraphQLJsonResponseMatcher")
+_PARAMS_MATCHER = lazy("polypact_graphql.content:GraphQLQueryParamsMatcher")
 
 
 @hookimpl
@@ -49,6 +50,16 @@ def polypact_select_content_matcher(content_type: str, interaction: Any, part: s
     if media_type(content_type) == GRAPHQL_MEDIA_TYPE:
         return _QUERY_MATCHER
     return None
+
+
+@hookimpl
+def polypact_select_query_matcher(interaction: Any) -> Any:
+    """Match the query parameters of GraphQL GET requests semantically (``query`` by
+    meaning, ``variables`` and ``extensions`` as JSON)."""
+    request = getattr(interaction, "request", None)
+    if graphql_config(interaction) is None or getattr(request, "method", "").upper() != "GET":
+        return None
+    return _PARAMS_MATCHER
 
 
 @hookimpl

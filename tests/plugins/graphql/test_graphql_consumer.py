@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import urllib.error
 import urllib.parse
@@ -116,6 +117,31 @@ def test_get_request_with_query_parameters_and_custom_path(pact: Pact):
     assert (request.method, request.path, request.query) == (
         "GET", "/api/graphql", {"query": ["{ users { id } }"]})
     assert request.body.is_missing
+
+
+def test_get_query_written_differently_matches_by_meaning(pact: Pact):
+    (pact.upon_receiving("a GET query by meaning")
+        .with_graphql("query Users { users { id name } }", method="GET")
+        .will_respond_with_graphql(data={"users": [{"id": "1", "name": "Ann"}]}))
+    with pact.serve() as mock:
+        reordered = "# the client's own formatting\nquery Users {\n  users { name id }\n}"
+        url = mock.url + "/graphql?" + urllib.parse.urlencode({"query": reordered})
+        with urllib.request.urlopen(url, timeout=10) as response:
+            assert json.loads(response.read())["data"]["users"][0]["name"] == "Ann"
+
+
+def test_get_query_asking_another_field_fails_with_the_graphql_path(pact: Pact):
+    (pact.upon_receiving("a GET query near miss")
+        .with_graphql("query Users { users { id name } }", method="GET")
+        .will_respond_with_graphql(data={"users": [{"id": "1", "name": "Ann"}]}))
+    with pytest.raises(AssertionError) as failure:
+        with pact.serve() as mock:
+            url = mock.url + "/graphql?" + urllib.parse.urlencode(
+                {"query": "query Users { users { id email } }"})
+            with contextlib.suppress(urllib.error.HTTPError):
+                urllib.request.urlopen(url, timeout=10)
+    assert "users.email" in str(failure.value) or "users.name" in str(failure.value)
+    assert not pact.path.exists()
 
 
 def test_get_with_variables_writes_them_as_json(pact: Pact):
