@@ -89,7 +89,8 @@ def test_body_metadata_and_type_mismatches_are_reported(registry, order_pact: Pa
     assert placed == {("body", "$.orderId"), ("metadata", "topic")}
     assert [m.category for m in results["a notice"].mismatches] == ["body"]
     assert [m.category for m in results["a thumbnail"].mismatches] == ["body"]
-    assert [m.category for m in results["a price quote"].mismatches] == ["body-type"]
+    quote = results["a price quote"].mismatches
+    assert [(m.category, m.path) for m in quote] == [("body-type", "$"), ("metadata", "contentType")]
 
 
 def test_producer_failures_are_reported_per_interaction_and_the_run_continues(
