@@ -1,1 +1,50 @@
-"""polypact soap plugin (placeholder: registers nothing yet)."""
+"""The SOAP plugin's hook implementations (entry point ``soap``).
+
+Loading this module is cheap: it only checks that zeep and lxml are installed (so
+``polypact plugins`` can report "unavailable: install polypact[soap]") and imports them
+lazily inside the hooks' objects.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+from typing import Any
+
+from polypact import hookimpl
+
+for _module in ("zeep", "lxml"):
+    if importlib.util.find_spec(_module) is None:  # pragma: no cover - depends on the install
+        raise ImportError(f"the SOAP plugin needs {_module} (pip install polypact[soap])",
+                          name=_module)
+
+from polypact_soap.config import soap_config  # noqa: E402
+
+_MATCHER: Any = None
+
+
+@hookimpl
+def polypact_register_interaction_builders(register: Callable[..., None]) -> None:
+    """Register ``with_soap``, ``will_respond_with_soap`` and ``will_respond_with_fault``."""
+    from polypact_soap.dsl import BUILDERS
+
+    for name, function in BUILDERS.items():
+        register(name, function)
+
+
+@hookimpl
+def polypact_select_content_matcher(content_type: str, interaction: Any, part: str) -> Any:
+    """Match the XML bodies of SOAP interactions with :class:`SoapBodyMatcher` (safe
+    parsing, then the XML matcher, then optional XSD validation)."""
+    global _MATCHER
+    if soap_config(interaction) is None or part not in ("request", "response"):
+        return None
+    from polypact.model import is_xml_type
+
+    if not is_xml_type(content_type):
+        return None
+    if _MATCHER is None:
+        from polypact_soap.matcher import SoapBodyMatcher
+
+        _MATCHER = SoapBodyMatcher()
+    return _MATCHER
