@@ -21,7 +21,7 @@ from typing import Any
 from polypact.errors import PactConflictError, PactFileError
 from polypact.model.pact import Pact
 from polypact.pactfile.canonical import dumps_pact, merge_interactions
-from polypact.pactfile.document import read_pact
+from polypact.pactfile.document import loads_pact
 from polypact.pactfile.serialize import check_writable
 
 
@@ -113,12 +113,33 @@ def write_pact(pact: Pact, path: str | os.PathLike[str], *, spec_version: str = 
     target.parent.mkdir(parents=True, exist_ok=True)
     with pact_lock(target):
         to_write = pact
-        if merge and target.exists() and target.stat().st_size > 0:
-            try:
-                existing = read_pact(target, strict=False)
-            except PactFileError as exc:
-                raise PactFileError(f"cannot merge into the existing pact file: {exc.reason}",
-                                    source=exc.source, path=exc.path) from exc
-            to_write = merge_pacts(existing, pact)
-        atomic_write_text(target, dumps_pact(to_write, spec_version), durable=durable)
+        existing_bytes = target.read_bytes() if merge and target.exists() else b""
+        if existing_bytes:
+            to_write = merge_pacts(_parsed_existing(target, existing_bytes), pact)
+        text = dumps_pact(to_write, spec_version)
+        if existing_bytes and text.encode("utf-8") == existing_bytes:
+            return target  # the file already says exactly this: leave it untouched
+        atomic_write_text(target, text, durable=durable)
     return target
+
+
+_PARSED: dict[str, tuple[bytes, Pact]] = {}
+
+
+def _parsed_existing(target: Path, data: bytes) -> Pact:
+    """The existing pact file parsed, reusing the last parse of the same bytes (a test
+    suite re-merges into the same file many times). Cached pacts are never mutated:
+    :func:`merge_pacts` builds a new one."""
+    key = os.fspath(target)
+    cached = _PARSED.get(key)
+    if cached is not None and cached[0] == data:
+        return cached[1]
+    try:
+        existing = loads_pact(data, key, strict=False)
+    except PactFileError as exc:
+        raise PactFileError(f"cannot merge into the existing pact file: {exc.reason}",
+                            source=exc.source, path=exc.path) from exc
+    if len(_PARSED) > 32:
+        _PARSED.clear()
+    _PARSED[key] = (data, existing)
+    return existing
