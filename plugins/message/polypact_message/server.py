@@ -146,7 +146,7 @@ class MessageEndpoint:
         self.path = path if path.startswith("/") else "/" + path
         self._server = _EndpointServer((host, port), producers, self.path, timeout)
         self.host, self.port = self._server.server_address[:2]
-        self._thread = threading.Thread(target=self._server.serve_forever,
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
                                         name="polypact message endpoint", daemon=True)
         self._thread.start()
         self._stopped = False
