@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .steps_common import *  # noqa: F403
+from .steps_consumer import *  # noqa: F403
 from .steps_generators import *  # noqa: F403
 from .steps_matching import *  # noqa: F403
 

@@ -41,6 +41,7 @@ class InteractionDefinition:
     method: str = "GET"
     path: str = "/"
     query: dict[str, list[str]] | None = None
+    query_string: str = ""
     headers: list[tuple[str, str]] = field(default_factory=list)
     body: BodySpec | None = None
     rules: MatchingRules | None = None
@@ -76,6 +77,7 @@ class InteractionDefinition:
             new.path = cells["path"]
         if "query" in cells:
             new.query = parse_query(cells["query"])
+            new.query_string = cells["query"]
         for column in ("headers", "raw headers"):
             if column in cells:
                 new.headers = parse_headers(cells[column])
