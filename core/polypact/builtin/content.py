@@ -30,10 +30,15 @@ def polypact_register_content_matchers(register: Callable[..., None]) -> None:
 
 @hookimpl
 def polypact_register_content_generators(register: Callable[..., None]) -> None:
-    """Register the core's body generator appliers: JSON (by path) and text (whole body)."""
+    """Register the core's body generator appliers: JSON (by path), text (whole body) and
+    XML (attributes and text by path)."""
     from polypact.generate.content import JsonBodyGenerator, TextBodyGenerator
+    from polypact.generate.xml_content import XmlBodyGenerator
 
     json_applier = JsonBodyGenerator()
     for pattern in ("application/json", "text/json", "*/*+json"):
         register(pattern, json_applier)
     register("text/*", TextBodyGenerator())
+    xml_applier = XmlBodyGenerator()
+    for pattern in ("application/xml", "text/xml", "*/*+xml"):
+        register(pattern, xml_applier)

@@ -6,6 +6,8 @@ multipart parts, or a tree containing matchers from :mod:`polypact.dsl`) into a
 path), the content type to announce and any header rules it implies.
 
 - dict / list / number / bool (or a matcher around one): JSON, ``application/json``;
+- ``xml_element(...)`` (:mod:`polypact.dsl.xml`): the XML document, ``application/xml``
+  unless another XML ``content_type`` is given, with its rules and generators at XML paths;
 - ``str``: ``text/plain`` unless ``content_type`` says otherwise (JSON types keep the
   string as the raw JSON text; XML types keep it as the XML document);
 - ``bytes``: binary, ``application/octet-stream`` unless ``content_type`` is given;
@@ -26,7 +28,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from polypact.errors import UsageError
-from polypact.model import Body, Generator, Rule, RuleList, is_json_type
+from polypact.model import Body, Generator, Rule, RuleList, is_json_type, is_xml_type
 
 #: The Content-Type rule the reference core writes for multipart bodies.
 MULTIPART_CONTENT_TYPE_REGEX = r"multipart/form-data;(\s*charset=[^;]*;)?\s*boundary=.*"
@@ -82,6 +84,10 @@ def build_body(
     if isinstance(value, (bytes, bytearray, memoryview)):
         ct = content_type or "application/octet-stream"
         return BuiltBody(Body.from_bytes(bytes(value), ct), ct)
+    from polypact.dsl import is_xml
+
+    if is_xml(value):
+        return _xml_body(value, content_type, where)
     example, rules, generators = extract_tree(value)
     if isinstance(example, (bytes, bytearray)):
         ct = content_type or "application/octet-stream"
@@ -96,6 +102,20 @@ def build_body(
             f"is {ct!r}; pass a str or bytes for other content types"
         )
     return BuiltBody(Body.from_json(example, ct), ct, rules, generators)
+
+
+def _xml_body(value: Any, content_type: str | None, where: str) -> BuiltBody:
+    """The document an ``xml_element(...)`` builds, with its rules and generators."""
+    from polypact.dsl import extract_xml
+
+    ct = content_type or "application/xml"
+    if not is_xml_type(ct):
+        raise UsageError(f"{where}: an xml_element(...) body is XML, but content_type is {ct!r}")
+    try:
+        found = extract_xml(value)
+    except UsageError as exc:
+        raise UsageError(f"{where}: {exc}") from None
+    return BuiltBody(Body.from_text(found.example, ct), ct, dict(found.rules), dict(found.generators))
 
 
 def _form_body(form: Mapping[str, Any], content_type: str | None, where: str) -> BuiltBody:
