@@ -61,7 +61,7 @@ class UsersService:
         if state in ("user 1 exists", "users exist"):
             self.add_user(1, "Ann", "ann@example.com")
         if state == "users exist":
-            self.add_user(2, "Bob", None, status="inactive")
+            self.add_user(2, "Bob", "bob@example.com", status="inactive")
 
     # -- operations ----------------------------------------------------------------------
     def _user_element(self, parent: Any, user: dict[str, Any]) -> None:

@@ -87,12 +87,16 @@ def load_wsdl(path: str | os.PathLike[str]) -> Any:
     except ValueError as exc:
         raise UsageError(f"{file}: the WSDL cannot be read: {exc}") from None
     from zeep.exceptions import Error as ZeepError
+    from zeep.exceptions import ExternalReferenceForbidden
     from zeep.wsdl import Document
 
     try:
         document = Document(str(resolved), local_transport(), settings=zeep_settings())
-    except UsageError:
-        raise
+    except UsageError as exc:
+        raise UsageError(f"{file}: {exc}") from None
+    except ExternalReferenceForbidden as exc:
+        raise UsageError(f"{file}: refused to load {exc.url!r}: polypact loads WSDLs and "
+                         f"schemas from local files only (no network access)") from None
     except (ZeepError, ValueError, LookupError, AttributeError, TypeError) as exc:
         raise UsageError(f"{file}: the WSDL does not parse: {exc}") from None
     _CACHE[key] = document
