@@ -14,22 +14,9 @@ from typing import Any
 
 from polypact.matchers.basic import with_validator
 from polypact.matchers.values import json_text
+from polypact.matching.sniff import sniff_magic
 from polypact.model.body import media_type
 from polypact.model.rules import Rule
-
-_MAGIC: list[tuple[bytes, str]] = [
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
-    (b"\xff\xd8\xff", "image/jpeg"),
-    (b"GIF87a", "image/gif"),
-    (b"GIF89a", "image/gif"),
-    (b"%PDF-", "application/pdf"),
-    (b"PK\x03\x04", "application/zip"),
-    (b"PK\x05\x06", "application/zip"),
-    (b"\x1f\x8b", "application/gzip"),
-    (b"BM", "image/bmp"),
-    (b"II*\x00", "image/tiff"),
-    (b"MM\x00*", "image/tiff"),
-]
 
 #: Media types that name the same thing.
 _ALIASES = {
@@ -42,11 +29,9 @@ _ALIASES = {
 
 def sniff_content_type(data: bytes) -> str:
     """The media type detected from ``data`` (``application/octet-stream`` when unknown)."""
-    for magic, mt in _MAGIC:
-        if data.startswith(magic):
-            return mt
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "image/webp"
+    magic = sniff_magic(data, extended=True)
+    if magic and magic != "application/octet-stream":
+        return magic
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

@@ -10,16 +10,12 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-import re
 from typing import Any
 
+from polypact.matching.sniff import decode_head
+from polypact.matching.sniff import detect_text_content_type as detect_content_type
 from polypact.model.body import Body, BodyState, is_json_type, is_text_type, media_type
 from polypact.pactfile._context import child, describe, expect_object, fail
-
-_XML_DECL = re.compile(r"^\s*<\?xml\s*version")
-_HTML = re.compile(r"^\s*(<!DOCTYPE)|(<HTML>)")
-_XML_ELEMENT = re.compile(r"^\s*<\w+\s*(:\w+=[\"”][^\"”]+[\"”])?")
-_JSON_START = re.compile(r"^\s*(true|false|null|[0-9]+|\"\w*|\{\s*(}|\"\w+)|\[\s*)")
 
 #: Members a V4 body object may have.
 BODY_ATTRIBUTES = frozenset({"content", "contentType", "contentTypeHint", "encoded"})
@@ -27,30 +23,10 @@ HINTS = ("TEXT", "BINARY", "DEFAULT")
 _BINARY_MAIN_TYPES = ("audio", "font", "image", "video")
 
 
-def detect_content_type(text: str) -> str:
-    """Guess a content type from text, as the reference core does (XML, HTML, JSON, text)."""
-    if _XML_DECL.search(text):
-        return "application/xml"
-    if _HTML.search(text.upper()):
-        return "text/html"
-    if _XML_ELEMENT.search(text):
-        return "application/xml"
-    if _JSON_START.search(text):
-        return "application/json"
-    return "text/plain"
-
-
 def detect_content_type_from_bytes(data: bytes) -> str | None:
     """Guess a content type from the first bytes of a body (``None`` when not UTF-8)."""
-    head = data[:32]
-    try:
-        text = head.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            return None
-    return detect_content_type(text)
+    text = decode_head(data, 32)
+    return None if text is None else detect_content_type(text)
 
 
 def is_binary_type(content_type: str | None) -> bool:
