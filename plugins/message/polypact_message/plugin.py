@@ -6,6 +6,7 @@ Heavy modules are imported inside the hooks so that loading the plugin stays che
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from polypact import hookimpl
 
@@ -28,3 +29,23 @@ def polypact_register_interaction_builders(register: Callable[..., None]) -> Non
 
     for name, function in {**BUILDERS, **PACT_METHODS}.items():
         register(name, function)
+
+
+@hookimpl(trylast=True)
+def polypact_provider_state(state: Any, action: str, context: Any) -> dict[str, Any] | None:
+    """Count the states of message interactions as handled when no other handler took
+    them: the message producer (in-process or behind the endpoint) receives the states
+    and their params itself, so a run without state handlers need not warn about them."""
+    interaction = getattr(context, "interaction", None)
+    registry = getattr(context, "registry", None)
+    if interaction is None or registry is None:
+        return None
+    from polypact.model import AsynchronousMessage, SynchronousMessages
+
+    if not isinstance(interaction, (AsynchronousMessage, SynchronousMessages)):
+        return None
+    try:
+        name = registry.transport_name_for(interaction)
+    except Exception:  # noqa: BLE001 - not ours to judge; let the verifier report it
+        return None
+    return {} if name == "message" else None

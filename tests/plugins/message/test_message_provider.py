@@ -226,3 +226,32 @@ def test_cli_verifies_a_pact_mixing_http_and_messages(registry, pact: Pact, tmp_
     code, out, err = run_cli(["verify", str(pact_path), "--transport", "message=ftp://x"],
                              registry=registry)
     assert code != 0 and "message target 'ftp://x'" in out + err
+
+
+def test_producers_count_as_state_handlers_for_messages_only(registry, pact: Pact) -> None:
+    """States of message interactions reach the producer, so no "no handler" warning;
+    an HTTP interaction's unhandled state still warns; a Python state handler still runs
+    first and its values reach the producer."""
+    pact.upon_receiving("a request").given("http state").with_request("GET", "/x") \
+        .will_respond_with(200)
+    with pact.serve() as session, urllib.request.urlopen(session.url + "/x"):
+        pass
+    pact.expects_to_receive("an event").given("message state", n=1).with_content({"n": 1})
+    path = pact.verify(lambda m: None)
+    seen = []
+
+    def produce(params: dict, provider_state: dict) -> dict:
+        seen.append((params, provider_state))
+        return {"n": params["n"]}
+
+    app = FakeProvider({"GET /x": 200})
+    with serve_wsgi(app) as url:
+        results = {r.interaction.description: r for r in (
+            Verifier(registry=registry).add_source(str(path)).provider_base_url(url)
+            .transport("message", {"an event": produce}).verify().results)}
+        assert results["an event"].warnings == [] and results["an event"].error is None
+        assert results["a request"].warnings == ["no handler for provider state 'http state'"]
+        Verifier(registry=registry).add_source(str(path)).provider_base_url(url) \
+            .transport("message", {"an event": produce}) \
+            .state_handlers({"message state": lambda n: {"token": n * 10}}).verify()
+    assert seen == [({"n": 1}, {}), ({"n": 1}, {"token": 10})]
