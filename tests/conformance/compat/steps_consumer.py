@@ -72,13 +72,6 @@ class ConsumerWorld:
 
 
 @pytest.fixture
-def pact_spec_version(request: pytest.FixtureRequest) -> str:
-    """The pact specification version written (``PACT_SPEC_VERSION`` of the test module,
-    the oldest polypact writes for V1 features)."""
-    return getattr(request.module, "PACT_SPEC_VERSION", "3.0")
-
-
-@pytest.fixture
 def consumer(tmp_path: Path, pact_spec_version: str) -> Iterator[ConsumerWorld]:
     """A consumer test writing its pact under ``tmp_path``; its mock is always stopped."""
     world = ConsumerWorld(Pact("compat-consumer", "compat-provider", pact_dir=tmp_path,
