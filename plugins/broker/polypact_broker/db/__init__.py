@@ -1,0 +1,1 @@
+"""Broker storage: SQLAlchemy tables, the engine and its Alembic migrations."""

@@ -1,0 +1,1 @@
+"""The broker's HAL JSON web API (WSGI)."""

@@ -1,0 +1,25 @@
+"""Resource handlers, one module per group of Pact Broker resources."""
+
+from __future__ import annotations
+
+from polypact_broker.web.router import Router
+
+
+def build_router() -> Router:
+    """A router with every resource registered."""
+    from polypact_broker.web.resources import (
+        environments,
+        index,
+        matrix,
+        pacticipants,
+        pacts,
+        verification,
+        verifications,
+        webhooks,
+    )
+
+    router = Router()
+    for module in (index, pacticipants, pacts, verification, verifications, environments,
+                   matrix, webhooks):
+        module.register(router)
+    return router

@@ -1,0 +1,1 @@
+"""Webhooks: definitions, template rendering, and delivery with retries and an allow-list."""
