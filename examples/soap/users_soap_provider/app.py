@@ -41,7 +41,8 @@ class SoapFault(Exception):
 class UsersService:
     """The users service; see the module docstring."""
 
-    def __init__(self, prefixes: tuple[str, str] = ("soap", "u"), namespace: str = USERS_NS):
+    def __init__(self, prefixes: tuple[str | None, str | None] = ("soap", "u"),
+                 namespace: str = USERS_NS):
         self.users: dict[int, dict[str, Any]] = {}
         self.env_prefix, self.users_prefix = prefixes
         self.namespace = namespace
@@ -114,7 +115,8 @@ class UsersService:
             operations[name](request, response)
             status = 200
         except SoapFault as fault:
-            out_body.clear()
+            envelope = etree.Element(f"{{{env_ns}}}Envelope", nsmap={self.env_prefix: env_ns})
+            out_body = etree.SubElement(envelope, f"{{{env_ns}}}Body")
             status = self._fault(out_body, env_ns, version, fault)
         data = etree.tostring(envelope, xml_declaration=True, encoding="utf-8")
         return status, MEDIA[version], data
