@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from polypact.errors import ConsumerTestError
@@ -62,8 +63,6 @@ def to_contents(contents: Any, metadata: dict[str, Any] | None, content_type: st
 
 
 def _is_json(text: str) -> bool:
-    import json
-
     try:
         json.loads(text)
     except ValueError:
