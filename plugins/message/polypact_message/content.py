@@ -4,6 +4,7 @@
   unless ``content_type`` names another JSON type;
 - ``str`` (or a matcher around one): ``text/plain`` unless ``content_type`` says otherwise
   (for a JSON type the string is the raw JSON text; for XML it is the XML document);
+- ``xml_element(...)`` (:mod:`polypact.dsl`): an XML document with rules at XML paths;
 - ``bytes``: binary, ``application/octet-stream`` unless ``content_type`` is given
   (written base64-encoded in the pact).
 
@@ -18,7 +19,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from polypact.dsl import extract, extract_value
+from polypact.dsl import extract, extract_value, extract_xml, is_xml
 from polypact.errors import UsageError
 from polypact.model import Body, MessageContents, is_json_type, is_xml_type
 
@@ -30,6 +31,8 @@ def build_contents(value: Any, content_type: str | None, where: str) -> tuple[Bo
     if isinstance(value, (bytes, bytearray, memoryview)):
         ct = content_type or "application/octet-stream"
         return Body.from_bytes(bytes(value), ct, "BINARY"), {}, {}
+    if is_xml(value):
+        return _xml_contents(value, content_type, where)
     found = extract(value, base_path="$")
     example = found.example
     if isinstance(example, (bytes, bytearray)):
@@ -55,6 +58,18 @@ def build_contents(value: Any, content_type: str | None, where: str) -> tuple[Bo
             f"{ct!r}; pass a str (text, XML) or bytes (binary) for other content types"
         )
     return Body.from_json(example, ct), dict(found.rules), dict(found.generators)
+
+
+def _xml_contents(value: Any, content_type: str | None, where: str) -> tuple[Body, dict, dict]:
+    """The document an ``xml_element(...)`` builds, with its XML rules and generators."""
+    ct = content_type or "application/xml"
+    if not is_xml_type(ct):
+        raise UsageError(f"{where}: xml_element(...) contents are XML, but content_type is {ct!r}")
+    try:
+        found = extract_xml(value)
+    except UsageError as exc:
+        raise UsageError(f"{where}: {exc}") from None
+    return Body.from_text(found.example, ct), dict(found.rules), dict(found.generators)
 
 
 def _check_xml(text: str, where: str) -> None:

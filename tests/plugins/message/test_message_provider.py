@@ -255,3 +255,19 @@ def test_producers_count_as_state_handlers_for_messages_only(registry, pact: Pac
             .transport("message", {"an event": produce}) \
             .state_handlers({"message state": lambda n: {"token": n * 10}}).verify()
     assert seen == [({"n": 1}, {}), ({"n": 1}, {"token": 10})]
+
+
+def test_xml_contents_with_matchers(registry, pact: Pact) -> None:
+    """xml_element contents put XML rules in the pact; the producer's XML with other
+    values of the right type verifies, a non-numeric id does not."""
+    from polypact.dsl import xml_element
+
+    pact.expects_to_receive("a notice").with_content(
+        xml_element("notice", attrs={"id": integer(1)}, text=like("hi")))
+    path = pact.verify(lambda m: None)
+    good = _verify(registry, path, {"a notice": Message("<notice id='77'>bye</notice>",
+                                                        content_type="application/xml")})
+    assert good["a notice"].mismatches == []
+    bad = _verify(registry, path, {"a notice": Message("<notice id='x'>bye</notice>",
+                                                       content_type="application/xml")})
+    assert [m.category for m in bad["a notice"].mismatches] == ["body"]
