@@ -144,6 +144,8 @@ def xml_element(
         declared[key] = value
     attributes: list[tuple[str, Any]] = []
     for key, value in dict(attrs or {}).items():
+        if not isinstance(key, str) or not key:
+            raise UsageError(f"{what}: attribute names must be non-empty strings, got {key!r}")
         if key == "xmlns" or key.startswith("xmlns:"):
             if not isinstance(value, str):
                 raise UsageError(f"{what}: the {key} declaration must be a URI string, got {value!r}")

@@ -159,6 +159,8 @@ def test_undeclared_prefix_is_an_error_naming_it():
     (lambda: xml_element("a", each_like(xml_element("b"), max=3)), "cannot be checked for XML elements"),
     (lambda: xml_element("a", attrs={"v": like({"k": 1})}), "expected a string, number or boolean"),
     (lambda: xml_element("a", ns=5), "ns must be a namespace URI"),
+    (lambda: xml_element("a", attrs={1: "x"}), "attribute names must be non-empty strings"),
+    (lambda: xml_element("a", nsmap={"p": 3}), "must be a namespace URI"),
     (lambda: xml_element("{urn:x}a", ns="urn:y"), "differs from ns"),
 ])
 def test_bad_input_is_a_usage_error(make, message):
