@@ -61,8 +61,11 @@ def operation_message(op: SoapOperation, direction: str, arguments: Any, where: 
     try:
         serialized = message.serialize(**arguments)
     except (TypeError, ZeepError, ValueError, AttributeError) as exc:
+        text = str(exc)
+        if "Signature:" not in text:
+            text += f" (signature: {_signature(message)})"
         raise UsageError(f"{where}: the {kind} body does not fit the {direction} message of "
-                         f"{op.where}: {exc} (signature: {_signature(message)})") from None
+                         f"{op.where}: {text}") from None
     envelope = serialized.content
     return envelope, body_element(envelope)
 

@@ -50,7 +50,7 @@ def test_unsupported_version(pact, wsdl):
 def test_unknown_element_is_named(pact, wsdl):
     with pytest.raises(UsageError, match=r"request body does not fit the input message of "
                                          r"users\.wsdl operation GetUser \(SOAP 1\.1\).*'userId'.*"
-                                         r"signature: id: xsd:int"):
+                                         r"Signature: `id: xsd:int`"):
         _get_user(pact, wsdl, {"userId": 1})
 
 
