@@ -19,7 +19,8 @@ _LAZY = {
         "like", "each_like", "regex", "integer", "decimal", "number", "boolean", "null",
         "date", "time", "datetime", "includes", "equal_to", "array_containing", "each_key",
         "each_value", "not_empty", "semver", "values", "content_type", "status_code",
-        "from_provider_state", "uuid", "random_string", "mock_server_url",
+        "from_provider_state", "uuid", "random_string", "mock_server_url", "xml_element",
+        "all_of", "any_of",
     )},
     # pact files
     "read_pact": ("polypact.pactfile", "read_pact"),
