@@ -14,6 +14,7 @@ from .steps_common import *  # noqa: F403
 from .steps_consumer import *  # noqa: F403
 from .steps_generators import *  # noqa: F403
 from .steps_matching import *  # noqa: F403
+from .steps_messages import *  # noqa: F403
 from .steps_provider import *  # noqa: F403
 
 SUITE_TAGS = frozenset({"consumer", "provider", "message", "wip"})

@@ -46,6 +46,7 @@ class ProviderWorld:
     pact_files: list[Path] = field(default_factory=list)
     configure: list[Callable[[Verifier], None]] = field(default_factory=list)
     request_filter: Callable[[Any], Any] | None = None
+    message_producers: dict[str, Any] | None = None
     summary: VerificationSummary | None = None
 
     def write_pact(self, definition: InteractionDefinition) -> Path:
