@@ -172,6 +172,20 @@ def polypact_select_query_matcher(interaction: Any) -> Any:
 
 
 @hookspec(firstresult=True)
+def polypact_mock_request(request: Any, interactions: Any, mock_url: str) -> Any:
+    """Answer a request to a running mock outside the contract.
+
+    Called by the HTTP mock for each received request (a
+    :class:`polypact.model.HttpRequest`) before it is matched, with the interactions it
+    serves and its base URL. Return a :class:`polypact.model.HttpResponse` to answer the
+    request with it: the request is then neither matched, nor reported as unexpected, nor
+    written to the pact. Return ``None`` to let the mock match it as usual. Stops at the
+    first non-``None`` result. The SOAP plugin serves ``GET <service>?wsdl`` this way, with
+    the service address rewritten to the mock.
+    """
+
+
+@hookspec(firstresult=True)
 def polypact_provider_state(state: Any, action: str, context: Any) -> dict[str, Any] | None:
     """Set up (``action == "setup"``) or tear down (``"teardown"``) one provider state.
 

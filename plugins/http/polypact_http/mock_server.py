@@ -33,7 +33,8 @@ from polypact_http.wire import RawRequest, to_model_request
 class HttpMockServer:
     """A running mock for HTTP interactions; see the module docstring.
 
-    Options (``config.options``): ``cors`` (answer CORS preflight requests that match no
+    Plugins may answer requests outside the contract first (``polypact_mock_request``, e.g.
+the SOAP plugin's ``?wsdl``). Options (``config.options``): ``cors`` (answer CORS preflight requests that match no
     interaction and add ``Access-Control-Allow-Origin`` to every reply).
     """
 
@@ -50,6 +51,7 @@ class HttpMockServer:
             from polypact.registry import get_registry
 
             self.registry = get_registry()
+        self._asks_plugins = bool(self.registry.pm.hook.polypact_mock_request.get_hookimpls())
         self._server = HttpServer(self._handle, config.host, config.port, name="mock")
         self.url: str | None = self._server.url
         self._server.start()
@@ -83,6 +85,11 @@ class HttpMockServer:
     # -- request handling ---------------------------------------------------------------
     def _handle(self, raw: RawRequest) -> Reply:
         actual = to_model_request(raw)
+        if self._asks_plugins:
+            answer = self.registry.pm.hook.polypact_mock_request(
+                request=actual, interactions=self.interactions, mock_url=self.url or "")
+            if answer is not None:
+                return reply_for(answer, self.url or "", self.registry)
         self.received.append(actual)
         candidates = rank_interactions(self.interactions, actual, self.registry)
         chosen = self._choose(candidates)

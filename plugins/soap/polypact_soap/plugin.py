@@ -48,3 +48,15 @@ def polypact_select_content_matcher(content_type: str, interaction: Any, part: s
 
         _MATCHER = SoapBodyMatcher()
     return _MATCHER
+
+
+@hookimpl
+def polypact_mock_request(request: Any, interactions: Any, mock_url: str) -> Any:
+    """Serve ``GET <service path>?wsdl`` on the mock: the WSDL of the SOAP interactions at
+    that path, with every service address rewritten to the mock, so an unmodified SOAP
+    client (zeep ``Client(mock_url + "/users?wsdl")``) works against it."""
+    if request.method.upper() != "GET" or not any(k.lower() == "wsdl" for k in request.query):
+        return None
+    from polypact_soap.served_wsdl import wsdl_response
+
+    return wsdl_response(request.path, interactions, mock_url)

@@ -7,6 +7,7 @@ import pytest
 import zeep
 from polypact import each_like, integer, like
 from polypact.errors import ConsumerTestError, UsageError
+from polypact.pactfile import read_pact
 from polypact_soap import soap_client, soap_service, wsdl_for_address
 
 from tests.plugins.soap.conftest import declare_get_user
@@ -32,6 +33,22 @@ def test_a_plain_zeep_client_from_the_rewritten_wsdl(pact, wsdl, tmp_path):
         local.write_bytes(wsdl_for_address(wsdl, mock.url))
         users = zeep.Client(str(local)).service.ListUsers()
     assert [(u.id, u.name) for u in users] == [(1, "Ann")]
+
+
+def test_the_mock_serves_the_wsdl_so_an_unmodified_zeep_client_works(pact, wsdl):
+    """``zeep.Client(mock.url + path + "?wsdl")``: the mock answers ``?wsdl`` with the
+    service's WSDL, its address rewritten to the mock, outside the contract."""
+    (pact.upon_receiving("a request for every user").given("users exist")
+        .with_soap(wsdl=wsdl, operation="ListUsers")
+        .will_respond_with_soap(body={"user": each_like({"id": integer(1), "name": like("Ann")})}))
+    path = pact.interactions[0].request.path
+    with pact.serve() as mock:
+        client = zeep.Client(mock.url + path + "?wsdl")
+        users = client.service.ListUsers()
+        assert mock.url in client.service._binding_options["address"]
+    assert [(u.id, u.name) for u in users] == [(1, "Ann")]
+    written = read_pact(pact.path).interactions  # the ?wsdl fetch is not in the contract
+    assert [(i.request.method, i.request.query) for i in written] == [("POST", {})]
 
 
 def test_wsdl_for_address_keeps_each_path(wsdl):
