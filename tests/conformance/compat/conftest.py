@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .steps_broker import *  # noqa: F403
 from .steps_common import *  # noqa: F403
 from .steps_consumer import *  # noqa: F403
 from .steps_generators import *  # noqa: F403

@@ -47,16 +47,20 @@ class ProviderWorld:
     configure: list[Callable[[Verifier], None]] = field(default_factory=list)
     request_filter: Callable[[Any], Any] | None = None
     message_producers: dict[str, Any] | None = None
+    broker: Any = None
     summary: VerificationSummary | None = None
 
-    def write_pact(self, definition: InteractionDefinition) -> Path:
-        """Write a pact holding ``definition`` (its own consumer, so files do not merge)."""
-        consumer = f"compat-consumer-{len(self.pact_files) + 1}"
-        pact = Pact(consumer, PROVIDER, pact_dir=self.pact_dir, spec_version=self.spec_version)
+    def write_pact(self, definition: InteractionDefinition, *, consumer: str | None = None,
+                   folder: Path | None = None) -> Path:
+        """Write a pact holding ``definition`` (its own consumer, so files do not merge).
+        Pacts written to another ``folder`` (for a broker) are not verified from file."""
+        name = consumer or f"compat-consumer-{len(self.pact_files) + 1}"
+        pact = Pact(name, PROVIDER, pact_dir=folder or self.pact_dir, spec_version=self.spec_version)
         declare(pact, definition)
-        path = pact.write()
-        self.pact_files.append(Path(path))
-        return Path(path)
+        path = Path(pact.write())
+        if folder is None:
+            self.pact_files.append(path)
+        return path
 
     def results(self) -> list[InteractionResult]:
         """The interaction results of the run."""

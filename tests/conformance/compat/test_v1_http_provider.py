@@ -7,18 +7,8 @@ from .binding import bind_feature
 #: The pact specification version the pacts to verify are written in.
 PACT_SPEC_VERSION = "2.0"
 
-BROKER = (
-    "broker not available yet: plugins/broker/polypact_broker registers no pact source "
-    "or verification-result publisher"
-)
-
 #: Scenarios not run here, with the reason.
-NOT_RUN: dict[str, str] = {
-    "Verifying a simple HTTP request via a Pact broker": BROKER,
-    "Verifying a simple HTTP request via a Pact broker with publishing results enabled": BROKER,
-    "Verifying multiple Pact files via a Pact broker": BROKER,
-    "Incorrect request is made to provider via a Pact broker": BROKER,
-}
+NOT_RUN: dict[str, str] = {}
 
 #: Scenarios that fail because of a polypact defect (strict xfail), with the defect.
 EXPECTED_FAILURES: dict[str, str] = {
