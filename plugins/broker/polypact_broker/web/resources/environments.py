@@ -20,7 +20,7 @@ from polypact_broker.web.router import Router
 def env_json(ctx: Ctx, row: Any) -> dict[str, Any]:
     """An environment resource."""
     url = ctx.urls.environment(row.uuid)
-    return {"uuid": row.uuid, "name": row.name, "displayName": row.display_name,
+    return {"uuid": row.uuid, "name": row.name, "displayName": row.display_name or row.name,
             "production": bool(row.production), "contacts": json.loads(row.contacts) if row.contacts else [],
             "createdAt": iso(row.created_at),
             "_links": {"self": ctx.urls.link(url, "Environment", row.name),

@@ -21,7 +21,7 @@ def pacticipant_json(row: Any, urls: Urls) -> dict[str, Any]:
     """A pacticipant resource."""
     self_url = urls.pacticipant(row.name)
     return {
-        "name": row.name, "displayName": row.display_name, "mainBranch": row.main_branch,
+        "name": row.name, "displayName": row.display_name or row.name, "mainBranch": row.main_branch,
         "repositoryUrl": row.repository_url, "createdAt": iso(row.created_at),
         "updatedAt": iso(row.updated_at),
         "_links": {
@@ -86,7 +86,7 @@ def list_all(ctx: Ctx) -> dict[str, Any]:
     with ctx.db.read() as conn:
         rows = pp.list_pacticipants(conn)
     items = [pacticipant_json(r, ctx.urls) for r in rows]
-    return {"_embedded": {"pacticipants": items},
+    return {"pacticipants": items, "_embedded": {"pacticipants": items},
             "_links": {"self": ctx.urls.link(ctx.urls.base + "/pacticipants", "Pacticipants"),
                        "pb:pacticipants": [ctx.urls.link(ctx.urls.pacticipant(r.name), "Pacticipant", r.name)
                                            for r in rows]}}

@@ -137,7 +137,7 @@ def publish_contracts(ctx: Ctx) -> Response:
                         f"and provider {o.provider}."})
     return Response(200, {
         "notices": notices,
-        "logs": [{"level": "info", "message": n["text"]} for n in notices],
+        "logs": [{"level": "info", "message": n["text"], "deprecationWarning": ""} for n in notices],
         "_embedded": {
             "pacticipant": {"name": name, "_links": {"self": {"href": urls.pacticipant(name)}}},
             "version": {"number": number, "_links": {"self": urls.link(version_url, "Version", number)}},
