@@ -33,7 +33,6 @@ def pact_broker(url: str, *args: str) -> subprocess.CompletedProcess[str]:
 def verify_and_publish(url: str, provider_version: str, greeting: str = "hello",
                        selectors: list[dict] | None = None) -> None:
     from polypact import Verifier
-
     from polypact_broker.client.source import verify_with_broker
 
     with serve_wsgi(provider_app(greeting)) as provider_url:
