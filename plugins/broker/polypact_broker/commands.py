@@ -144,7 +144,12 @@ class BrokerCommand:
         verify.add_argument("--provider-version-branch", metavar="B")
         verify.add_argument("--consumer-version-selectors", metavar="JSON",
                             help='e.g. \'[{"mainBranch": true}, {"deployedOrReleased": true}]\'')
-        verify.add_argument("--include-wip-pacts-since", metavar="DATE")
+        verify.add_argument("--enable-pending", action="store_true",
+                            help="pending pacts (not yet verified on this provider branch) "
+                                 "report failures without failing the run")
+        verify.add_argument("--include-wip-pacts-since", metavar="DATE",
+                            help="also verify work-in-progress pacts since DATE (implies "
+                                 "--enable-pending)")
         verify.add_argument("--publish-verification-results", action="store_true")
         verify.add_argument("--build-url", metavar="URL")
         verify.add_argument("--provider-base-url", metavar="URL")
@@ -213,6 +218,7 @@ def _verify(args: argparse.Namespace, registry: Any) -> int:
                        provider_version=args.provider_app_version,
                        provider_branch=args.provider_version_branch, selectors=selectors,
                        include_wip_since=args.include_wip_pacts_since,
+                       include_pending=args.enable_pending or bool(args.include_wip_pacts_since),
                        publish=args.publish_verification_results, build_url=args.build_url)
     targets = [parse_transport(t) for t in args.transport]
     if args.provider_base_url:

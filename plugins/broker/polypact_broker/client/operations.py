@@ -80,7 +80,7 @@ class PactForVerification:
 def pacts_for_verification(client: BrokerClient, provider: str, *,
                            selectors: list[dict[str, Any]] | None = None,
                            provider_branch: str | None = None,
-                           provider_tags: list[str] | None = None, include_pending: bool = True,
+                           provider_tags: list[str] | None = None, include_pending: bool = False,
                            include_wip_since: str | None = None) -> list[PactForVerification]:
     """The pacts ``provider`` must verify, fetched as the Pact verifiers do."""
     resource = client.get(client.link("pb:provider-pacts-for-verification", provider=provider))

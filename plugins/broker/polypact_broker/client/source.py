@@ -40,7 +40,7 @@ def load_broker_source(location: str, options: dict[str, Any]) -> list[Any]:
     found = pacts_for_verification(
         client, provider, selectors=options.get("selectors"),
         provider_branch=options.get("provider_branch"), provider_tags=options.get("provider_tags"),
-        include_pending=options.get("include_pending", True),
+        include_pending=options.get("include_pending", False),
         include_wip_since=options.get("include_wip_since"))
     loaded = []
     for item in found:
@@ -84,16 +84,19 @@ class ResultsPublisher:
 def verify_with_broker(verifier: Any, broker_url: str, *, provider: str,
                        provider_version: str | None = None, provider_branch: str | None = None,
                        selectors: list[dict[str, Any]] | None = None,
-                       include_wip_since: str | None = None, include_pending: bool = True,
+                       include_wip_since: str | None = None, include_pending: bool = False,
                        publish: bool = False, build_url: str | None = None,
                        **auth: Any) -> Any:
     """Configure ``verifier`` to load ``provider``'s pacts from the broker and, with
     ``publish``, to publish the results as ``provider_version`` on ``provider_branch``.
-    Returns the verifier (call ``.verify()`` next)."""
+    ``include_pending`` (implied by ``include_wip_since``) asks the broker for pending
+    status: a pending pact's failures do not fail the run. Returns the verifier (call
+    ``.verify()`` next)."""
     if publish and not provider_version:
         raise BrokerClientError("publishing verification results needs provider_version")
     verifier.add_source(f"broker:{broker_url}", provider=provider, selectors=selectors,
-                        provider_branch=provider_branch, include_pending=include_pending,
+                        provider_branch=provider_branch,
+                        include_pending=include_pending or bool(include_wip_since),
                         include_wip_since=include_wip_since, **auth)
     if publish:
         verifier.reporter(ResultsPublisher(provider_version, branch=provider_branch,
