@@ -13,9 +13,11 @@ from typing import Any
 from .steps_broker import *  # noqa: F403
 from .steps_common import *  # noqa: F403
 from .steps_consumer import *  # noqa: F403
+from .steps_consumer_pact import *  # noqa: F403
 from .steps_generators import *  # noqa: F403
 from .steps_matching import *  # noqa: F403
-from .steps_messages import *  # noqa: F403
+from .steps_message_consumer import *  # noqa: F403
+from .steps_message_provider import *  # noqa: F403
 from .steps_provider import *  # noqa: F403
 
 SUITE_TAGS = frozenset({"consumer", "provider", "message", "wip"})

@@ -1,8 +1,6 @@
-"""Steps of ``V3/message_consumer.feature`` and ``V3/message_provider.feature``, bound to
-the message plugin's public API: ``pact.expects_to_receive(...)`` and ``pact.verify(handler)``
-on the consumer side; producers served by ``polypact_message.serve_producers`` and
-verified with ``Verifier.transport("message", url)`` on the provider side (the verification,
-provider-state and result steps are those of :mod:`.steps_provider`)."""
+"""Steps of ``V3/message_consumer.feature``, bound to the message plugin's public API:
+``pact.expects_to_receive(...)`` with ``with_content`` / ``with_metadata`` /
+``with_message_generators``, then ``pact.verify(handler)`` hands the message to a handler."""
 
 from __future__ import annotations
 
@@ -14,36 +12,11 @@ from typing import Any
 
 import pytest
 from polypact import Pact
-from polypact.model import is_json_type, is_text_type
 from pytest_bdd import given, parsers, then, when
 
-from .data import BodySpec, body_spec, fixture_path, generators, json_cell, scalar, table_rows
+from .data import body_spec, fixture_path, generators, json_cell, scalar, table_rows
+from .messages import DESCRIPTION, message_value, metadata_value, unescape
 from .steps_generators import is_kind
-from .steps_provider import PROVIDER, ProviderWorld
-
-DESCRIPTION = "a compatibility-suite message"
-
-
-def unescape(text: str) -> str:
-    """A step argument with the feature's ``\\"`` escapes undone."""
-    return text.replace('\\"', '"')
-
-
-def metadata_value(cell: str) -> Any:
-    """A metadata value cell: ``JSON: ...`` is a JSON value, anything else text."""
-    cell = cell.strip()
-    return json_cell(cell) if cell.startswith("JSON:") else cell
-
-
-def message_value(spec: BodySpec) -> tuple[Any, str]:
-    """A body cell as a message value for the DSL / a producer, with its content type:
-    JSON decoded, text and XML as ``str``, anything else ``bytes``."""
-    content_type = spec.content_type or "text/plain"
-    if is_json_type(content_type):
-        return spec.json(), content_type
-    if is_text_type(content_type):
-        return spec.text, content_type
-    return spec.data, content_type
 
 
 # -- consumer ----------------------------------------------------------------------------
@@ -306,101 +279,3 @@ def metadata_generated(message_consumer: MessageConsumerWorld, key: str, kind: s
     assert value != message_consumer.original_metadata.get(key) and is_kind(value, kind), value
 
 
-# -- provider ----------------------------------------------------------------------------
-def _producers(world: ProviderWorld) -> dict[str, Any]:
-    """The producers of the message provider, started on first use (one endpoint per run)."""
-    if world.message_producers is not None:
-        return world.message_producers
-    producers: dict[str, Any] = {}
-    world.message_producers = producers
-
-    def configure(verifier: Any) -> None:
-        from polypact_message import serve_producers
-
-        endpoint = serve_producers(producers)
-        world.servers.append(endpoint)
-        verifier.transport("message", endpoint.url)
-
-    world.configure.append(configure)
-    return producers
-
-
-def _produce(world: ProviderWorld, name: str, spec: str, metadata: dict[str, Any] | None = None) -> None:
-    from polypact_message import Message
-
-    value, content_type = message_value(body_spec(unescape(spec)))
-    message = Message(value, dict(metadata or {}), content_type=content_type)
-
-    def produce() -> Any:
-        world.log.add("provider", name)  # the producer ran: the "request to the provider"
-        return message
-
-    _producers(world)[name] = produce
-
-
-def _metadata_rows(datatable: list[list[str]]) -> dict[str, Any]:
-    return {row["key"]: metadata_value(row["value"]) for row in table_rows(datatable)}
-
-
-@given(parsers.re(r'a provider is started that can generate the "(?P<name>[^"]+)" message with "(?P<spec>.*)"$'))
-def message_provider(provider_world: ProviderWorld, name: str, spec: str) -> None:
-    """The provider generates message ``name`` with these contents."""
-    _produce(provider_world, name, spec)
-
-
-@given(parsers.re(r'a provider is started that can generate the "(?P<name>[^"]+)" message with "(?P<spec>.*)" and the following metadata:$'))
-def message_provider_metadata(provider_world: ProviderWorld, name: str, spec: str, datatable: list[list[str]]) -> None:
-    """The provider generates message ``name`` with these contents and metadata."""
-    _produce(provider_world, name, spec, _metadata_rows(datatable))
-
-
-def _write_message_pact(world: ProviderWorld, name: str, spec: str | None, *, state: str | None = None,
-                        metadata: dict[str, Any] | None = None, rules: dict[str, Any] | None = None) -> None:
-    consumer = f"compat-message-consumer-{len(world.pact_files) + 1}"
-    pact = Pact(consumer, PROVIDER, pact_dir=world.pact_dir, spec_version="3.0")
-    builder = pact.expects_to_receive(name)
-    if spec is not None:
-        value, content_type = message_value(body_spec(unescape(spec)))
-        builder.with_content(value, content_type=content_type)
-    if state:
-        builder.given(state)
-    if metadata:
-        builder.with_metadata(metadata)
-    if rules:
-        builder.with_message_rules(rules)
-    world.pact_files.append(Path(pact.verify(lambda message: None)))
-
-
-@given(parsers.re(r'a Pact file for "(?P<name>[^"]+)":"(?P<spec>.*)" is to be verified$'))
-def message_pact(provider_world: ProviderWorld, name: str, spec: str) -> None:
-    """A message pact expecting these contents."""
-    _write_message_pact(provider_world, name, spec)
-
-
-@given(parsers.re(r'a Pact file for "(?P<name>[^"]+)":"(?P<spec>.*)" is to be verified with provider state "(?P<state>[^"]+)"$'))
-def message_pact_state(provider_world: ProviderWorld, name: str, spec: str, state: str) -> None:
-    """A message pact given a provider state."""
-    _write_message_pact(provider_world, name, spec, state=state)
-
-
-@given(parsers.re(r'a Pact file for "(?P<name>[^"]+)":"(?P<spec>.*)" is to be verified with the following metadata:$'))
-def message_pact_metadata(provider_world: ProviderWorld, name: str, spec: str, datatable: list[list[str]]) -> None:
-    """A message pact expecting these contents and metadata."""
-    _write_message_pact(provider_world, name, spec, metadata=_metadata_rows(datatable))
-
-
-@given(parsers.parse('a Pact file for "{name}" is to be verified with the following:'))
-def message_pact_with(provider_world: ProviderWorld, name: str, datatable: list[list[str]]) -> None:
-    """A message pact from a two-column table: ``body``, ``matching rules``, ``metadata``
-    (``key=value; key=value``)."""
-    cells = {row[0].strip(): row[1].strip() for row in datatable}
-    rules = None
-    if cells.get("matching rules"):
-        rules = json.loads(fixture_path(cells["matching rules"]).read_text(encoding="utf-8"))
-    metadata = None
-    if cells.get("metadata"):
-        metadata = {}
-        for item in cells["metadata"].split(";"):
-            key, _, value = item.strip().partition("=")
-            metadata[key.strip()] = metadata_value(value)
-    _write_message_pact(provider_world, name, cells.get("body"), metadata=metadata, rules=rules)
