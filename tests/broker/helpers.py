@@ -52,3 +52,51 @@ def call(method: str, url: str, body: Any = None, *, raw: bytes | None = None,
             return exc.code, json.loads(payload) if payload else None
         except ValueError:
             return exc.code, payload.decode("utf-8", "replace")
+
+
+def publish(broker: str, consumer: str, version: str, pact: dict[str, Any], *,
+            branch: str | None = None, tags: list[str] | None = None) -> dict[str, Any]:
+    """Publish ``pact`` through ``POST /contracts/publish``; the broker's answer."""
+    import base64
+
+    body: dict[str, Any] = {
+        "pacticipantName": consumer, "pacticipantVersionNumber": version,
+        "contracts": [{"consumerName": consumer, "providerName": pact["provider"]["name"],
+                       "specification": "pact", "contentType": "application/json",
+                       "content": base64.b64encode(json.dumps(pact).encode()).decode()}]}
+    if branch:
+        body["branch"] = branch
+    if tags:
+        body["tags"] = tags
+    status, answer = call("POST", broker + "/contracts/publish", body)
+    assert status == 200, answer
+    return answer
+
+
+def for_verification(broker: str, provider: str, **body: Any) -> tuple[int, Any]:
+    """``POST /pacts/provider/P/for-verification`` with ``body``."""
+    return call("POST", f"{broker}/pacts/provider/{provider}/for-verification", body)
+
+
+def selected(broker: str, provider: str, **body: Any) -> list[tuple[str, str]]:
+    """(consumer, consumer versions) of each pact the broker selects, sorted."""
+    status, answer = for_verification(broker, provider, **body)
+    assert status == 200, answer
+    out = []
+    for p in answer["_embedded"]["pacts"]:
+        title = p["_links"]["self"]["title"]  # "Pact between web (1, 2) and users"
+        consumer, _, rest = title[len("Pact between "):].partition(" (")
+        out.append((consumer, rest.split(")")[0]))
+    return sorted(out)
+
+
+def verify_result(broker: str, pact_url: str, provider_version: str, success: bool,
+                  branch: str | None = None) -> None:
+    """Publish a verification result for the pact at ``pact_url``."""
+    status, pact = call("GET", pact_url)
+    assert status == 200, pact
+    body: dict[str, Any] = {"success": success, "providerApplicationVersion": provider_version}
+    if branch:
+        body["providerVersionBranch"] = branch
+    status, answer = call("POST", pact["_links"]["pb:publish-verification-results"]["href"], body)
+    assert status == 201, answer
