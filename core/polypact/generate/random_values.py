@@ -119,11 +119,9 @@ def random_string(definition: Generator, current: Any, context: GeneratorContext
 
 @with_check(lambda definition: None)
 def random_boolean(definition: Generator, current: Any, context: GeneratorContext) -> Any:
-    """A random boolean (``"true"``/``"false"`` when replacing a string)."""
-    value = context.rng.random() < 0.5
-    if isinstance(current, str):
-        return "true" if value else "false"
-    return value
+    """A random JSON boolean, whatever the value it replaces (as the reference core does;
+    header, query and path values are turned into text by the applier)."""
+    return context.rng.random() < 0.5
 
 
 def _check_regex(definition: Generator) -> str | None:

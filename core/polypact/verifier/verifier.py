@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from polypact.errors import PolypactError, UsageError, VerificationError
+from polypact.model import ProviderState
 from polypact.transport import ProviderConfig, VerifyContext
 from polypact.verifier.filters import InteractionFilter
 from polypact.verifier.results import (
@@ -22,6 +23,8 @@ from polypact.verifier.results import (
     VerificationSummary,
 )
 from polypact.verifier.states import StateContext
+
+_NO_STATE = ProviderState("")
 
 
 class Verifier:
@@ -238,15 +241,16 @@ class Verifier:
         done: list[Any] = []
         try:
             values: dict[str, Any] = {}
-            if states:
-                state_hook = registry.pm.hook.polypact_provider_state
-                for state in states:
-                    got = state_hook(state=state, action="setup", context=ctx)
-                    done.append(state)
-                    if got is None:
-                        result.warnings.append(f"no handler for provider state {state.name!r}")
-                    else:
-                        values.update(got)
+            state_hook = registry.pm.hook.polypact_provider_state
+            # Like the reference verifier, an interaction without states still gets a
+            # setup/teardown call, for the empty state "" (no warning when unhandled).
+            for state in states or [_NO_STATE]:
+                got = state_hook(state=state, action="setup", context=ctx)
+                done.append(state)
+                if got is not None:
+                    values.update(got)
+                elif states:
+                    result.warnings.append(f"no handler for provider state {state.name!r}")
             result.transport = name = registry.transport_name_for(interaction)
             client = self._clients.get(name) or self._client(name)
             result.mismatches = list(

@@ -249,13 +249,13 @@ def _called_with(world: ProviderWorld, action: str, state: str, params: dict[str
     assert found, f"no {action} call for {state!r} (params {params}); calls: {calls}"
 
 
-@then(parsers.parse('the provider state callback will receive a setup call with "{state}" as the provider state parameter'))
+@then(parsers.re(r'the provider state callback will receive a setup call with "(?P<state>[^"]*)" as the provider state parameter'))
 def setup_call(provider_world: ProviderWorld, state: str) -> None:
     """The callback got a set-up call for ``state``."""
     _called_with(provider_world, "setup", state)
 
 
-@then(parsers.parse('the provider state callback will receive a teardown call "{state}" as the provider state parameter'))
+@then(parsers.re(r'the provider state callback will receive a teardown call "(?P<state>[^"]*)" as the provider state parameter'))
 def teardown_call(provider_world: ProviderWorld, state: str) -> None:
     """The callback got a teardown call for ``state``."""
     _called_with(provider_world, "teardown", state)

@@ -9,11 +9,6 @@ NOT_RUN: dict[str, str] = {}
 
 #: Scenarios that fail because of a polypact defect (strict xfail), with the defect.
 EXPECTED_FAILURES: dict[str, str] = {
-    "Supports a boolean generator": (
-        "polypact.generate.random_values.random_boolean returns the text 'true'/'false' "
-        "when the value it replaces is a string (basic.json's \"a\"); the reference core "
-        "(pact_models GenerateValue<Value> for RandomBoolean) always generates a JSON boolean"
-    ),
 }
 
 bind_feature(globals(), "V3/generators.feature", not_run=NOT_RUN, expected_failures=EXPECTED_FAILURES)
