@@ -7,8 +7,8 @@ import base64
 import json
 
 import sqlalchemy as sa
-
 from polypact_broker.db.engine import Database
+
 from tests.broker.helpers import call, make_pact, publish
 
 

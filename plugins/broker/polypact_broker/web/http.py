@@ -91,9 +91,9 @@ class Request:
 
     def json_object(self, *, required: bool = True) -> dict[str, Any]:
         """The body as a JSON object (400 when it is another JSON type)."""
-        value = self.json(required=required)
-        if value is None and not required:
+        if not required and not self.body().strip():
             return {}
+        value = self.json(required=True)
         if not isinstance(value, dict):
             raise BrokerError(f"request body: expected a JSON object, got {type(value).__name__}")
         return value
