@@ -140,3 +140,13 @@ def test_invalid_webhooks_are_400(hooked, change, reason):
             "request": {"method": "POST", "url": "http://127.0.0.1:9/x"}, **change}
     status, answer = call("POST", broker + "/webhooks", body)
     assert status == 400 and reason in answer["error"]["message"]
+
+
+def test_execute_delivers_once_with_sample_data(hooked):
+    broker, _app = hooked
+    receiver = Receiver(failures=1)
+    with serve_wsgi(receiver) as target:
+        status, hook = create_hook(broker, target, ["contract_published"])
+        status, answer = call("POST", hook["_links"]["pb:execute"]["href"], {})
+    assert status == 200 and answer["success"] is False  # no retries for a test execution
+    assert len(receiver.calls) == 1

@@ -73,8 +73,9 @@ class Dispatcher:
         return False
 
     def deliver(self, hook_uuid: str, request: dict[str, Any], event: str,
-                data: dict[str, Any]) -> bool:
-        """Send one webhook, retrying on failure; True when it succeeded."""
+                data: dict[str, Any], *, retry: bool = True) -> bool:
+        """Send one webhook, retrying on failure (unless ``retry`` is false); True when it
+        succeeded."""
         params = parameters(event, data)
         url = render(request["url"], params, url=True)
         if not host_allowed(url, self.config.allowed_hosts):
@@ -88,7 +89,7 @@ class Dispatcher:
         if body is not None:
             text = body if isinstance(body, str) else json.dumps(body)
             payload = render(text, params).encode("utf-8")
-        delays = (0.0, *self.config.retry_delays)
+        delays = (0.0, *self.config.retry_delays) if retry else (0.0,)
         for attempt, delay in enumerate(delays, start=1):
             if delay:
                 time.sleep(delay)

@@ -134,20 +134,8 @@ def execute(ctx: Ctx, uuid: str) -> dict[str, Any]:
         raise BrokerError("webhooks are disabled on this broker", status=409)
     sample = {"consumer": row.consumer_name or "Consumer", "provider": row.provider_name or "Provider",
               "consumer_version": "1.0.0", "provider_version": "1.0.0", "success": True}
-    saved = ctx.events.config.retry_delays
-    ok = ctx.events.deliver(row.uuid, {**json.loads(row.request)}, "test", sample) if not saved else \
-        _deliver_once(ctx, row, sample)
+    ok = ctx.events.deliver(row.uuid, json.loads(row.request), "test", sample, retry=False)
     return {"success": ok, "_links": {"pb:deliveries": ctx.urls.link(ctx.urls.webhook(uuid) + "/deliveries")}}
-
-
-def _deliver_once(ctx: Ctx, row: Any, sample: dict[str, Any]) -> bool:
-    from dataclasses import replace
-
-    from polypact_broker.webhooks.dispatcher import Dispatcher
-
-    once = Dispatcher.__new__(Dispatcher)
-    once.db, once.config = ctx.db, replace(ctx.events.config, retry_delays=())
-    return Dispatcher.deliver(once, row.uuid, json.loads(row.request), "test", sample)
 
 
 def deliveries(ctx: Ctx, uuid: str) -> dict[str, Any]:
