@@ -133,6 +133,29 @@ def polypact_register_reporters(register: Callable[..., None]) -> None:
     """
 
 
+@hookspec
+def polypact_add_command_options(command: str, parser: Any) -> None:
+    """Add options to another plugin's CLI command (``parser`` is its
+    :class:`argparse.ArgumentParser`, ``command`` its name, e.g. ``"verify"``).
+
+    Called for each command right after the command's own ``configure(parser)``, when the
+    CLI is assembled. Pair it with :func:`polypact_configure_verifier` to act on options
+    added to ``verify``: the broker plugin adds ``--broker-url``,
+    ``--provider-app-version``, ``--publish-verification-results``, ...
+    """
+
+
+@hookspec
+def polypact_configure_verifier(verifier: Any, args: Any) -> None:
+    """Configure the :class:`polypact.verifier.Verifier` of a ``polypact verify`` run.
+
+    Called after the core applied its own options and before the run starts, with the
+    parsed ``args``: add pact sources (``verifier.add_source("broker:" + url, ...)``),
+    reporters or state handlers. Results are ignored; raise
+    :class:`polypact.errors.UsageError` for a bad option (exit 2).
+    """
+
+
 # ---------------------------------------------------------------------------------------
 # Dispatch: called while matching, mocking and verifying
 # ---------------------------------------------------------------------------------------

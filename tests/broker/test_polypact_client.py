@@ -38,7 +38,7 @@ def test_ci_workflow_publish_verify_can_i_deploy_record_deployment(broker, tmp_p
     assert "Computer says no" in capsys.readouterr().out
 
     with serve_wsgi(provider_app("hello")) as provider_url:
-        code = main(["broker", "verify", "--broker-url", broker, "--provider", "users",
+        code = main(["verify", "--broker-url", broker, "--provider", "users",
                      "--provider-app-version", "2.0.0", "--provider-version-branch", "main",
                      "--consumer-version-selectors", '[{"branch": "main"}]',
                      "--publish-verification-results", "--provider-base-url", provider_url,
@@ -53,7 +53,7 @@ def test_ci_workflow_publish_verify_can_i_deploy_record_deployment(broker, tmp_p
     assert "the version of orders currently in production" in capsys.readouterr().out
 
     with serve_wsgi(provider_app("hello")) as provider_url:
-        assert main(["broker", "verify", "--broker-url", broker, "--provider", "orders",
+        assert main(["verify", "--broker-url", broker, "--provider", "orders",
                      "--provider-app-version", "9", "--provider-base-url", provider_url,
                      "--publish-verification-results", "--no-color"]) == 0
     assert main(["record-deployment", "--pacticipant", "orders", "--version", "9",
@@ -71,7 +71,7 @@ def test_broker_verify_fails_for_a_broken_provider_and_publishes_the_failure(bro
     assert main(["publish", write_pacts(tmp_path / "p"), "--consumer-app-version", "1",
                  "--broker-url", broker]) == 0
     with serve_wsgi(provider_app("bye")) as provider_url:
-        code = main(["broker", "verify", "--broker-url", broker, "--provider", "users",
+        code = main(["verify", "--broker-url", broker, "--provider", "users",
                      "--provider-app-version", "3", "--provider-base-url", provider_url,
                      "--publish-verification-results", "--no-color"])
     assert code == 1
@@ -87,14 +87,14 @@ def test_pending_pacts_from_the_broker_do_not_fail_polypact_verify(broker, tmp_p
     assert main(["publish", write_pacts(tmp_path / "p", greeting="hey"), "--consumer-app-version", "1",
                  "--branch", "feat", "--broker-url", broker]) == 0
     with serve_wsgi(provider_app("hello")) as provider_url:
-        code = main(["broker", "verify", "--broker-url", broker, "--provider", "users",
+        code = main(["verify", "--broker-url", broker, "--provider", "users",
                      "--provider-app-version", "3", "--provider-version-branch", "main",
                      "--consumer-version-selectors", '{"branch": "feat"}',
                      "--provider-base-url", provider_url, "--no-color", "--enable-pending"])
     assert code == 0  # pending: reported, not failing
     assert "pending, not failing" in capsys.readouterr().out
     with serve_wsgi(provider_app("hello")) as provider_url:
-        code = main(["broker", "verify", "--broker-url", broker, "--provider", "users",
+        code = main(["verify", "--broker-url", broker, "--provider", "users",
                      "--consumer-version-selectors", '{"branch": "feat"}',
                      "--provider-base-url", provider_url, "--no-color"])
     assert code == 1  # without --enable-pending the same pact fails the run
@@ -123,8 +123,24 @@ def test_publish_needs_a_broker_url(tmp_path, capsys, monkeypatch):
 
 @pytest.mark.parametrize("selectors", ['{"branch": ', '[{"bogus": true}]'])
 def test_bad_selectors_are_usage_errors(broker, selectors, capsys):
-    code = main(["broker", "verify", "--broker-url", broker, "--provider", "users",
+    code = main(["verify", "--broker-url", broker, "--provider", "users",
                  "--consumer-version-selectors", selectors, "--provider-base-url", "http://127.0.0.1:9"])
     assert code == 2
     err = capsys.readouterr().err
     assert "consumer-version-selectors" in err or "bogus" in err
+
+
+def test_verify_broker_options_are_checked_before_anything_runs(monkeypatch):
+    from polypact.testing import run_cli
+
+    monkeypatch.delenv("POLYPACT_BROKER_URL", raising=False)
+    code, _, err = run_cli(["verify", "--provider-base-url", "http://127.0.0.1:9",
+                            "--publish-verification-results"])
+    assert code == 2 and "needs --broker-url" in err
+    code, _, err = run_cli(["verify", "--provider-base-url", "http://127.0.0.1:9",
+                            "--broker-url", "http://127.0.0.1:9"])
+    assert code == 2 and "needs --provider NAME" in err
+    code, _, err = run_cli(["verify", "--provider-base-url", "http://127.0.0.1:9", "--provider",
+                            "users", "--broker-url", "http://127.0.0.1:9",
+                            "--consumer-version-selectors", "[1]"])
+    assert code == 2 and "consumer-version-selectors" in err

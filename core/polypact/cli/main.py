@@ -39,6 +39,7 @@ def build_parser(registry: Any) -> argparse.ArgumentParser:
         configure = getattr(command, "configure", None)
         if configure is not None:
             configure(sp)
+        registry.pm.hook.polypact_add_command_options(command=name, parser=sp)
     return parser
 
 

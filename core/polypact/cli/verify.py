@@ -31,8 +31,10 @@ class VerifyCommand:
 
     def configure(self, parser: argparse.ArgumentParser) -> None:
         """Add the options of ``polypact verify``."""
-        parser.add_argument("pacts", nargs="+", metavar="PACT_FILE_OR_DIR",
-                            help="pact files, directories of *.json, or SOURCE:LOCATION")
+        parser.add_argument("pacts", nargs="*", metavar="PACT_FILE_OR_DIR",
+                            help="pact files, directories of *.json, or SOURCE:LOCATION "
+                                 "(or none, when a plugin option such as --broker-url "
+                                 "names the source)")
         parser.add_argument("--provider-base-url", metavar="URL",
                             help="base URL of the HTTP provider")
         parser.add_argument("--provider", metavar="NAME",
@@ -76,14 +78,18 @@ class VerifyCommand:
                     f"such as http://127.0.0.1:8000"
                 )
             targets.insert(0, ("http", args.provider_base_url))
-        if not targets:
-            raise UsageError("give --provider-base-url URL (or --transport NAME=TARGET)")
         for name, target in targets:
             verifier.transport(name, target, headers=headers if name == "http" else None,
                                timeout=args.timeout)
         if args.state_change_url:
             verifier.state_change_url(args.state_change_url, teardown=not args.no_state_change_teardown)
         verifier.filter(args.filter_description, args.filter_state, args.filter_consumer)
+        registry.pm.hook.polypact_configure_verifier(verifier=verifier, args=args)
+        if not verifier.has_sources():
+            raise UsageError("give pact files or directories (or a source option such as "
+                             "--broker-url)")
+        if not targets:
+            raise UsageError("give --provider-base-url URL (or --transport NAME=TARGET)")
         verifier.reporter("console", color=False if args.no_color else None, verbose=args.verbose)
         if args.json:
             verifier.reporter("json", args.json)

@@ -74,6 +74,10 @@ class Verifier:
         self._loaded = None
         return self
 
+    def has_sources(self) -> bool:
+        """True once a pact or a pact source was added."""
+        return bool(self._locations or self._pacts)
+
     def add_pact(self, pact: Any, *, source: str = "<memory>", pending: bool = False) -> Verifier:
         """Add a :class:`polypact.model.Pact` (or a :class:`LoadedPact`) directly."""
         loaded = pact if isinstance(pact, LoadedPact) else LoadedPact(pact, source, pending)

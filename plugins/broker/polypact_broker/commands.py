@@ -1,4 +1,4 @@
-"""CLI commands: ``polypact broker serve|verify|create-environment``, ``polypact publish``,
+"""CLI commands: ``polypact broker serve|create-environment``, ``polypact publish``,
 ``polypact can-i-deploy`` and ``polypact record-deployment``.
 
 The broker URL comes from ``--broker-url`` or ``POLYPACT_BROKER_URL``; credentials only
@@ -116,9 +116,10 @@ class RecordDeploymentCommand:
 
 
 class BrokerCommand:
-    """``polypact broker serve|verify|create-environment``."""
+    """``polypact broker serve|create-environment`` (verification from a broker is
+    ``polypact verify --broker-url``, see :mod:`polypact_broker.verify_options`)."""
 
-    help = "run a Pact Broker-compatible broker, or verify against one"
+    help = "run a Pact Broker-compatible broker, or create an environment on one"
 
     def configure(self, parser: argparse.ArgumentParser) -> None:
         """Add the ``broker`` sub-commands."""
@@ -137,28 +138,6 @@ class BrokerCommand:
         serve.add_argument("--webhook-host", action="append", default=[], metavar="HOST",
                            help="allow webhooks to this host (repeatable; also "
                                 "$POLYPACT_BROKER_WEBHOOK_HOSTS)")
-        verify = sub.add_parser("verify", help="verify a provider against the pacts a broker selects")
-        _broker_url_option(verify)
-        verify.add_argument("--provider", required=True, metavar="P")
-        verify.add_argument("--provider-app-version", metavar="V")
-        verify.add_argument("--provider-version-branch", metavar="B")
-        verify.add_argument("--consumer-version-selectors", metavar="JSON",
-                            help='e.g. \'[{"mainBranch": true}, {"deployedOrReleased": true}]\'')
-        verify.add_argument("--enable-pending", action="store_true",
-                            help="pending pacts (not yet verified on this provider branch) "
-                                 "report failures without failing the run")
-        verify.add_argument("--include-wip-pacts-since", metavar="DATE",
-                            help="also verify work-in-progress pacts since DATE (implies "
-                                 "--enable-pending)")
-        verify.add_argument("--publish-verification-results", action="store_true")
-        verify.add_argument("--build-url", metavar="URL")
-        verify.add_argument("--provider-base-url", metavar="URL")
-        verify.add_argument("--transport", action="append", default=[], metavar="NAME=TARGET")
-        verify.add_argument("--state-change-url", metavar="URL")
-        verify.add_argument("--header", action="append", default=[], metavar="'NAME: VALUE'")
-        verify.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS")
-        verify.add_argument("--json", metavar="FILE", help="write a JSON report")
-        verify.add_argument("--no-color", action="store_true")
         env = sub.add_parser("create-environment", help="create an environment")
         _broker_url_option(env)
         env.add_argument("--name", required=True)
@@ -169,8 +148,6 @@ class BrokerCommand:
         """Dispatch to the sub-command."""
         if args.broker_command == "serve":
             return _serve(args)
-        if args.broker_command == "verify":
-            return _verify(args, registry)
         if args.broker_command == "create-environment":
             from polypact_broker.client.operations import create_environment
 
@@ -178,7 +155,7 @@ class BrokerCommand:
                                      display_name=args.display_name)
             print(f"Created environment {env['name']} ({env['uuid']})")
             return 0
-        print("polypact broker: choose a sub-command: serve, verify, create-environment",
+        print("polypact broker: choose a sub-command: serve, create-environment",
               file=sys.stderr)
         return 2
 
@@ -195,43 +172,3 @@ def _serve(args: argparse.Namespace) -> int:
                           webhooks=webhooks)
     serve_forever(config, args.host, args.port)
     return 0
-
-
-def _verify(args: argparse.Namespace, registry: Any) -> int:
-    from polypact.cli.verify import parse_header, parse_transport
-    from polypact.verifier import Verifier
-
-    from polypact_broker.client.source import verify_with_broker
-
-    selectors = None
-    if args.consumer_version_selectors:
-        try:
-            selectors = json.loads(args.consumer_version_selectors)
-        except ValueError as exc:
-            raise UsageError(f"--consumer-version-selectors: not JSON ({exc})") from None
-        selectors = selectors if isinstance(selectors, list) else [selectors]
-    url = args.broker_url or os.environ.get("POLYPACT_BROKER_URL")
-    if not url:
-        raise UsageError("give --broker-url URL (or set POLYPACT_BROKER_URL)")
-    verifier = Verifier(args.provider, registry=registry)
-    verify_with_broker(verifier, url, provider=args.provider,
-                       provider_version=args.provider_app_version,
-                       provider_branch=args.provider_version_branch, selectors=selectors,
-                       include_wip_since=args.include_wip_pacts_since,
-                       include_pending=args.enable_pending or bool(args.include_wip_pacts_since),
-                       publish=args.publish_verification_results, build_url=args.build_url)
-    targets = [parse_transport(t) for t in args.transport]
-    if args.provider_base_url:
-        targets.insert(0, ("http", args.provider_base_url))
-    if not targets:
-        raise UsageError("give --provider-base-url URL (or --transport NAME=TARGET)")
-    headers = dict(parse_header(h) for h in args.header)
-    for name, target in targets:
-        verifier.transport(name, target, headers=headers if name == "http" else None,
-                           timeout=args.timeout)
-    if args.state_change_url:
-        verifier.state_change_url(args.state_change_url)
-    verifier.reporter("console", color=False if args.no_color else None)
-    if args.json:
-        verifier.reporter("json", args.json)
-    return verifier.verify().exit_code

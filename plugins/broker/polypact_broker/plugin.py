@@ -40,3 +40,21 @@ def polypact_register_commands(register: Callable[..., None]) -> None:
     register("publish", PublishCommand())
     register("can-i-deploy", CanIDeployCommand())
     register("record-deployment", RecordDeploymentCommand())
+
+
+@hookimpl
+def polypact_add_command_options(command: str, parser: Any) -> None:
+    """Add ``--broker-url``, ``--provider-app-version``, ... to ``polypact verify``."""
+    if command == "verify":
+        from polypact_broker.verify_options import add_options
+
+        add_options(parser)
+
+
+@hookimpl
+def polypact_configure_verifier(verifier: Any, args: Any) -> None:
+    """Load pacts from the broker (and publish results) when ``--broker-url`` is given."""
+    if hasattr(args, "broker_url"):  # the verify command, with this plugin's options
+        from polypact_broker.verify_options import configure
+
+        configure(verifier, args)
