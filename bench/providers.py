@@ -8,10 +8,11 @@ object), and whatever extra routes a benchmark registers (``routes[path] = bytes
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from tests.interop.server import running
 
 
 def item(n: int) -> dict:
@@ -55,13 +56,5 @@ class _BenchServer(ThreadingHTTPServer):
 @contextmanager
 def serve(routes: dict[str, bytes] | None = None) -> Iterator[str]:
     """Run the benchmark provider on 127.0.0.1 (free port); yield its base URL."""
-    server = _BenchServer(dict(routes or {}))
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                              daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with running(_BenchServer(dict(routes or {})), name="bench-provider") as url:
+        yield url

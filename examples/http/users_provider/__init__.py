@@ -6,7 +6,14 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from users_provider.app import STATE_CHANGE_PATH, UsersService
-from users_provider.server import serve
+
+EXAMPLES = str(Path(__file__).resolve().parents[2])
+if EXAMPLES not in sys.path:  # examples/serving.py: the server every example provider uses
+    sys.path.append(EXAMPLES)
+from serving import serve  # noqa: E402
 
 __all__ = ["STATE_CHANGE_PATH", "UsersService", "serve"]

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from users_provider.app import STATE_CHANGE_PATH, UsersService
-from users_provider.server import serve
+from users_provider import STATE_CHANGE_PATH, UsersService, serve
 
 
 def main() -> None:
