@@ -39,11 +39,15 @@ class DemoStep:
 
 
 def discover(root: Path = EXAMPLES) -> list[DemoStep]:
-    """Every ``<root>/<proto>/demo.py`` with a ``run`` function, ``http`` first."""
+    """Every ``<root>/<proto>/demo.py`` with a ``run`` function, ``http`` first. Raises
+    ``ImportError`` when two of the folders hold modules of the same name."""
     if str(root) not in sys.path:
         sys.path.insert(0, str(root))
     found = sorted(root.glob("*/demo.py"),
                    key=lambda p: (p.parent.name not in FIRST, p.parent.name))
+    from example_paths import check_distinct
+
+    check_distinct([root, *(path.parent for path in found)])  # all of them join sys.path
     return [_load(path) for path in found]
 
 
@@ -119,7 +123,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pact-dir", type=Path, help="keep pacts here (default: a temp dir)")
     args = parser.parse_args(argv)
     os.environ.setdefault("PACT_DO_NOT_TRACK", "true")
-    steps = discover()
+    try:
+        steps = discover()
+    except ImportError as error:
+        print(error)
+        return 1
     if args.protocols:
         unknown = set(args.protocols) - {s.name for s in steps}
         if unknown:

@@ -15,6 +15,9 @@ import pytest
 from blog_graphql_client import BlogClient, GraphQLRequestError, Profile
 from polypact import Pact, each_like, like
 
+#: The contract these tests write (the ``pact`` fixture of ``examples/conftest.py``).
+PACT_BETWEEN = ("blog-web", "blog-graphql")
+
 SCHEMA = Path(__file__).resolve().parents[1] / "blog_graphql_provider" / "schema.graphql"
 
 PROFILE = "query User($id: ID!) { user(id: $id) { id name posts { title } } }"

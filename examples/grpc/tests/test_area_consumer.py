@@ -9,6 +9,9 @@ from area_client import AreaClient
 from area_service import PROTO
 from polypact import Pact, each_like, like, number, regex
 
+#: The contract these tests write (the ``pact`` fixture of ``examples/conftest.py``).
+PACT_BETWEEN = ("area-client", "area-calculator")
+
 METHOD = "area.Calculator/"
 RECTANGLE = {"rectangle": {"length": number(3), "width": number(4)}, "unit": "CM"}
 

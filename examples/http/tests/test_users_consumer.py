@@ -9,6 +9,9 @@ from polypact import Pact, each_like, integer, like, regex
 from polypact import datetime as datetime_matcher
 from users_client import User, UsersApiError, UsersClient
 
+#: The contract these tests write (the ``pact`` fixture of ``examples/conftest.py``).
+PACT_BETWEEN = ("users-web", "users-service")
+
 EMAIL = r"[^@\s]+@[^@\s]+\.[a-z]+"
 ISO_DATETIME = "yyyy-MM-dd'T'HH:mm:ssXXX"
 

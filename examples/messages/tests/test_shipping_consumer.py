@@ -8,6 +8,9 @@ import pytest
 from polypact import Pact, decimal, each_like, integer, like, regex
 from shipping_consumer import Shipment, ShipmentPlanner, StockClient
 
+#: The contract these tests write (the ``pact`` fixture of ``examples/conftest.py``).
+PACT_BETWEEN = ("shipping-service", "order-service")
+
 
 def declare_order_placed(pact: Pact) -> None:
     """The order-placed event, as the planner needs it."""

@@ -12,6 +12,9 @@ import pytest
 from polypact import Pact, each_like, integer, like, regex
 from users_soap_client import User, UserNotFound, UsersClient
 
+#: The contract these tests write (the ``pact`` fixture of ``examples/conftest.py``).
+PACT_BETWEEN = ("users-web", "users-soap")
+
 USER = {"@status": like("active"), "id": integer(1), "name": like("Ann"),
         "email": regex(r"[^@\s]+@[^@\s]+", "ann@example.com")}
 
