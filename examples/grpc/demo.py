@@ -12,22 +12,12 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-TITLE = "gRPC: area-client (generated stubs) -> area-calculator (grpcio; unary, streams, errors)"
-
-for folder in (HERE, HERE.parent):
-    if str(folder) not in sys.path:
-        sys.path.insert(0, str(folder))
+sys.path[:0] = [str(p) for p in (HERE, HERE.parent) if str(p) not in sys.path]
 
 from area_service import serve  # noqa: E402
-from demo_support import consumer_tests, show_pacts, verify_with_cli  # noqa: E402
+from demo_support import transport_demo  # noqa: E402
 
+TITLE = "gRPC: area-client (generated stubs) -> area-calculator (grpcio; unary, streams, errors)"
 
-def run(pact_dir: Path) -> bool:
-    """Write the example gRPC pact into ``pact_dir`` and verify the example provider."""
-    if not consumer_tests(HERE / "tests", pact_dir):
-        return False
-    pacts = show_pacts(pact_dir)
-    if not pacts:
-        return False
-    with serve() as target:
-        return verify_with_cli(pacts, "--transport", f"grpc={target}")
+#: The area calculator, a grpcio server on 127.0.0.1 (``--transport grpc=HOST:PORT``).
+run = transport_demo(HERE, "grpc", serve)

@@ -10,23 +10,12 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(p) for p in (HERE, HERE.parent) if str(p) not in sys.path]
+
+from demo_support import wsgi_demo  # noqa: E402
+from users_provider import STATE_CHANGE_PATH, UsersService  # noqa: E402
+
 TITLE = "HTTP: users-web (urllib client) -> users-service (WSGI app)"
 
-for folder in (HERE, HERE.parent):
-    if str(folder) not in sys.path:
-        sys.path.insert(0, str(folder))
-
-from demo_support import consumer_tests, show_pacts, verify_with_cli  # noqa: E402
-from users_provider import STATE_CHANGE_PATH, UsersService, serve  # noqa: E402
-
-
-def run(pact_dir: Path) -> bool:
-    """Write the example pact into ``pact_dir`` and verify the example provider with it."""
-    if not consumer_tests(HERE / "tests", pact_dir):
-        return False
-    pacts = show_pacts(pact_dir)
-    if not pacts:
-        return False
-    with serve(UsersService()) as url:
-        return verify_with_cli(pacts, "--provider-base-url", url,
-                               "--state-change-url", url + STATE_CHANGE_PATH)
+#: The users service, a WSGI app served on 127.0.0.1, verified through HTTP.
+run = wsgi_demo(HERE, UsersService, STATE_CHANGE_PATH)

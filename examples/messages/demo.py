@@ -12,24 +12,15 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-TITLE = "Messages: shipping-service (event handler, stock client) -> order-service (producers)"
+sys.path[:0] = [str(p) for p in (HERE, HERE.parent) if str(p) not in sys.path]
 
-for folder in (HERE, HERE.parent):
-    if str(folder) not in sys.path:
-        sys.path.insert(0, str(folder))
-
-from demo_support import consumer_tests, show_pacts, step, verify_with_cli  # noqa: E402
+from demo_support import transport_demo  # noqa: E402
 from order_events import PRODUCERS  # noqa: E402
 from polypact_message import serve_producers  # noqa: E402
 
+TITLE = "Messages: shipping-service (event handler, stock client) -> order-service (producers)"
 
-def run(pact_dir: Path) -> bool:
-    """Write the example message pact into ``pact_dir`` and verify the order service."""
-    if not consumer_tests(HERE / "tests", pact_dir):
-        return False
-    pacts = show_pacts(pact_dir)
-    if not pacts:
-        return False
-    with serve_producers(PRODUCERS) as endpoint:
-        step(f"order-service message endpoint at {endpoint.url}")
-        return verify_with_cli(pacts, "--transport", f"message={endpoint.url}")
+#: The order service's message producers, served at a message endpoint on 127.0.0.1
+#: (``--transport message=URL``).
+run = transport_demo(HERE, "message", lambda: serve_producers(PRODUCERS), lambda e: e.url,
+                     label="order-service message endpoint")
