@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent  # with examples/, on sys.path: modules import by name
 sys.path[:0] = [str(p) for p in (HERE, HERE.parent) if str(p) not in sys.path]
 
 from blog_graphql_provider import SCHEMA_PATH, STATE_CHANGE_PATH, BlogService  # noqa: E402

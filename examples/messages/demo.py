@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent  # with examples/, on sys.path: modules import by name
 sys.path[:0] = [str(p) for p in (HERE, HERE.parent) if str(p) not in sys.path]
 
 from demo_support import transport_demo  # noqa: E402
