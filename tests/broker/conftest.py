@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -31,8 +32,7 @@ def _postgres_database() -> tuple[str, Any]:
     admin_url = POSTGRES
     with psycopg.connect(admin_url, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
-    base, _, _ = admin_url.rpartition("/")
-    url = f"{base}/{name}"
+    url = urlunsplit(urlsplit(admin_url)._replace(path=f"/{name}"))  # keeps ?host=<socket dir>
 
     def drop() -> None:
         with psycopg.connect(admin_url, autocommit=True) as conn:

@@ -4,13 +4,12 @@
 #   eval "$(tests/broker/start_postgres.sh)"   # sets POLYPACT_TEST_POSTGRES_URL
 #   tests/broker/start_postgres.sh stop        # stops it and removes its data
 #
-# The server listens on 127.0.0.1 only (port $PGPORT, default 54329) and on a unix socket
-# in its data folder, with trust authentication for the local user "postgres". Data lives
+# The server listens on a unix socket in its folder only (no TCP port, so nothing to guess
+# or collide with), with trust authentication for the local user "postgres". Data lives
 # in $POLYPACT_PG_DIR (default /tmp/polypact-pg). Needs Debian's postgresql package; run
 # as root (the server itself runs as the postgres user) or as the postgres user.
 set -eu
 DIR="${POLYPACT_PG_DIR:-/tmp/polypact-pg}"
-PORT="${PGPORT:-54329}"
 BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
 [ -n "$BIN" ] || { echo "start_postgres.sh: PostgreSQL is not installed (apt-get install postgresql)" >&2; exit 1; }
 as_pg() {
@@ -28,6 +27,6 @@ if [ ! -d "$DIR/data" ]; then
 fi
 if ! as_pg "'$BIN/pg_ctl' -D '$DIR/data' status" >/dev/null 2>&1; then
     as_pg "'$BIN/pg_ctl' -D '$DIR/data' -l '$DIR/server.log' -w \
-        -o \"-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c max_connections=300 -c fsync=off\" start" >/dev/null
+        -o \"-c listen_addresses='' -k $DIR -c max_connections=300 -c fsync=off\" start" >/dev/null
 fi
-echo "export POLYPACT_TEST_POSTGRES_URL=postgresql://postgres@127.0.0.1:$PORT/postgres"
+echo "export POLYPACT_TEST_POSTGRES_URL='postgresql://postgres@/postgres?host=$DIR'"

@@ -247,13 +247,16 @@ class Verifier:
             values: dict[str, Any] = {}
             state_hook = registry.pm.hook.polypact_provider_state
             # Like the reference verifier, an interaction without states still gets a
-            # setup/teardown call, for the empty state "" (no warning when unhandled).
-            for state in states or [_NO_STATE]:
+            # setup/teardown call, for the empty state "": unhandled or refused, that is
+            # only a warning (a provider may well answer 400 to a state it doesn't know).
+            if not states:
+                self._empty_state(result, done)
+            for state in states:
                 got = state_hook(state=state, action="setup", context=ctx)
                 done.append(state)
                 if got is not None:
                     values.update(got)
-                elif states:
+                else:
                     result.warnings.append(f"no handler for provider state {state.name!r}")
             result.transport = name = registry.transport_name_for(interaction)
             client = self._clients.get(name) or self._client(name)
@@ -268,13 +271,23 @@ class Verifier:
         result.duration = time.perf_counter() - t0
         return result
 
+    def _empty_state(self, result: InteractionResult, done: list[Any]) -> None:
+        try:
+            self.registry.pm.hook.polypact_provider_state(
+                state=_NO_STATE, action="setup", context=self._state)
+            done.append(_NO_STATE)
+        except Exception as exc:  # noqa: BLE001 - optional for providers, never fatal
+            result.warnings.append(f"set-up call for the empty provider state failed: {_describe(exc)}")
+
     def _teardown(self, states: list[Any], result: InteractionResult) -> None:
         state_hook = self.registry.pm.hook.polypact_provider_state
         for state in reversed(states):
             try:
                 state_hook(state=state, action="teardown", context=self._state)
             except Exception as exc:  # noqa: BLE001
-                if result.error is None:
+                if state is _NO_STATE:
+                    result.warnings.append(f"teardown of the empty provider state failed: {_describe(exc)}")
+                elif result.error is None:
                     result.error = f"teardown of state {state.name!r} failed: {_describe(exc)}"
 
     def _client(self, name: str) -> Any:

@@ -152,3 +152,27 @@ def test_python_handler_wins_over_other_plugins(plugin):
     v = _verifier(registry, interaction("a", "s")).state_handlers({"s": lambda: {"who": "python"}})
     v.verify()
     assert plugin.transport.clients[0].calls == [("a", {"who": "python"})]
+
+
+def test_an_interaction_without_states_gets_the_empty_state_and_a_refusal_only_warns(registry):
+    calls = []
+
+    def empty_state(params, action):
+        calls.append(action)
+        raise RuntimeError("unknown state ''")
+
+    v = _verifier(registry, interaction("no states")).state_handlers({"": empty_state})
+    summary = v.verify()
+    [result] = summary.results
+    assert summary.success and result.error is None
+    assert calls == ["setup"]  # set-up refused: nothing to tear down
+    assert any("empty provider state failed" in w for w in result.warnings)
+
+
+def test_the_empty_state_is_set_up_and_torn_down_silently_when_handled(registry):
+    calls = []
+    v = _verifier(registry, interaction("no states")).state_handlers(
+        {"": lambda params, action: calls.append(action)})
+    summary = v.verify()
+    assert summary.success and calls == ["setup", "teardown"]
+    assert summary.results[0].warnings == []
