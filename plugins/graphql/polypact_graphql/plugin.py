@@ -92,3 +92,23 @@ def polypact_verification_finished(summary: Any) -> None:
             if warning.startswith("GraphQL: ") and warning not in seen:
                 seen.add(warning)
                 summary.warnings.append(warning)
+
+
+@hookimpl
+def polypact_add_command_options(command: str, parser: Any) -> None:
+    """Add ``--graphql-schema SDL`` to ``polypact verify``."""
+    if command == "verify":
+        parser.add_argument_group("GraphQL").add_argument(
+            "--graphql-schema", metavar="SDL_FILE",
+            help="the provider's schema: warn when a pact queries fields it marks deprecated "
+                 "(default: $POLYPACT_GRAPHQL_SCHEMA)")
+
+
+@hookimpl
+def polypact_configure_verifier(verifier: Any, args: Any) -> None:
+    """Use the schema given with ``--graphql-schema`` for deprecation warnings."""
+    path = getattr(args, "graphql_schema", None)
+    if path:
+        from polypact_graphql.deprecations import use_provider_schema
+
+        use_provider_schema(path)

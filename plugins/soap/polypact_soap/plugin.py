@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from polypact import hookimpl
@@ -60,3 +61,26 @@ def polypact_mock_request(request: Any, interactions: Any, mock_url: str) -> Any
     from polypact_soap.served_wsdl import wsdl_response
 
     return wsdl_response(request.path, interactions, mock_url)
+
+
+@hookimpl
+def polypact_add_command_options(command: str, parser: Any) -> None:
+    """Add ``--soap-wsdl FILE`` (repeatable) to ``polypact verify``."""
+    if command == "verify":
+        parser.add_argument_group("SOAP").add_argument(
+            "--soap-wsdl", action="append", default=[], metavar="WSDL_FILE",
+            help="a WSDL the pacts name, for XSD validation of the provider's messages "
+                 "(repeatable; default: $POLYPACT_SOAP_WSDL)")
+
+
+@hookimpl
+def polypact_configure_verifier(verifier: Any, args: Any) -> None:
+    """Make the WSDLs given with ``--soap-wsdl`` known to the SOAP matcher."""
+    from polypact.errors import UsageError
+
+    from polypact_soap.config import use_wsdl
+
+    for path in getattr(args, "soap_wsdl", None) or []:
+        if not Path(path).is_file():
+            raise UsageError(f"--soap-wsdl {path!r}: no such file")
+        use_wsdl(path)

@@ -106,3 +106,20 @@ def test_polypact_verify_command_against_a_real_server(blog_pact, schema_path, t
     data = json.loads(report.read_text(encoding="utf-8"))
     assert data["success"] is True
     assert bool(data["warnings"]) is deprecate
+
+
+def test_graphql_schema_option_of_polypact_verify(blog_pact, schema_path, tmp_path, monkeypatch):
+    monkeypatch.delenv(ENV_SCHEMA, raising=False)
+    schema = tmp_path / "provider.graphql"
+    schema.write_text(schema_path.read_text(encoding="utf-8").replace(
+        "  posts(first: Int): [Post!]!", '  posts(first: Int): [Post!]! @deprecated(reason: "paged")'),
+        encoding="utf-8")
+    try:
+        with serve(BlogService()) as url:
+            code, out, err = run_cli(["verify", str(blog_pact), "--provider-base-url", url,
+                                      "--state-change-url", url + STATE_CHANGE_PATH,
+                                      "--graphql-schema", str(schema), "--no-color"])
+    finally:
+        use_provider_schema(None)
+    assert code == 0, out + err
+    assert "uses a deprecated part" in out

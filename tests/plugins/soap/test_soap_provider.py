@@ -160,3 +160,21 @@ def test_polypact_verify_cli_passes_and_fails(pact, wsdl, serve, users_service):
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "a SOAP 1.1 request for user 1" in bad.stdout
     assert "http://example.com/users:id" in bad.stdout
+
+
+def test_soap_wsdl_option_of_polypact_verify(tmp_path, wsdl):
+    from polypact.testing import run_cli
+
+    copy = tmp_path / "renamed.wsdl"
+    copy.write_bytes(wsdl.read_bytes())
+    pact_file = tmp_path / "empty.json"
+    pact_file.write_text('{"consumer": {"name": "c"}, "provider": {"name": "p"}, "interactions": [],'
+                         ' "metadata": {"pactSpecification": {"version": "4.0"}}}')
+    code, _, err = run_cli(["verify", str(pact_file), "--provider-base-url", "http://127.0.0.1:9",
+                            "--soap-wsdl", str(tmp_path / "missing.wsdl")])
+    assert code == 2 and "missing.wsdl" in err
+    assert wsdl_file_for("renamed.wsdl") is None
+    code, out, err = run_cli(["verify", str(pact_file), "--provider-base-url",
+                              "http://127.0.0.1:9", "--soap-wsdl", str(copy)])
+    assert code == 0, out + err
+    assert wsdl_file_for("renamed.wsdl") == copy.resolve()
