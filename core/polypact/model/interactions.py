@@ -32,8 +32,29 @@ class ProviderState:
     params: dict[str, Any] = field(default_factory=dict)
 
 
+class _HeadersAndBody:
+    """Header look-up and content type shared by :class:`HttpRequest` and :class:`HttpResponse`.
+
+    Subclasses are dataclasses with ``headers`` (a multimap) and ``body`` fields.
+    """
+
+    headers: dict[str, list[str]]
+    body: Body
+
+    def header(self, name: str) -> list[str] | None:
+        """The values of a header, looked up case-insensitively."""
+        return find_header(self.headers, name)
+
+    def content_type(self) -> str | None:
+        """The Content-Type header value, else the body's content type."""
+        values = self.header("Content-Type")
+        if values:
+            return values[0]
+        return self.body.content_type
+
+
 @dataclass
-class HttpRequest:
+class HttpRequest(_HeadersAndBody):
     """An HTTP request as expected by a contract or as received by a mock/provider.
 
     ``query`` and ``headers`` are multimaps (name to list of values); query values may be
@@ -50,20 +71,9 @@ class HttpRequest:
     extra: dict[str, Any] = field(default_factory=dict)
     query_given: bool = True  # False when the pact had no query at all
 
-    def header(self, name: str) -> list[str] | None:
-        """The values of a header, looked up case-insensitively."""
-        return find_header(self.headers, name)
-
-    def content_type(self) -> str | None:
-        """The Content-Type header value, else the body's content type."""
-        values = self.header("Content-Type")
-        if values:
-            return values[0]
-        return self.body.content_type
-
 
 @dataclass
-class HttpResponse:
+class HttpResponse(_HeadersAndBody):
     """An HTTP response: status, headers multimap and body."""
 
     status: int = 200
@@ -72,17 +82,6 @@ class HttpResponse:
     matching_rules: MatchingRules = field(default_factory=MatchingRules)
     generators: Generators = field(default_factory=Generators)
     extra: dict[str, Any] = field(default_factory=dict)
-
-    def header(self, name: str) -> list[str] | None:
-        """The values of a header, looked up case-insensitively."""
-        return find_header(self.headers, name)
-
-    def content_type(self) -> str | None:
-        """The Content-Type header value, else the body's content type."""
-        values = self.header("Content-Type")
-        if values:
-            return values[0]
-        return self.body.content_type
 
 
 @dataclass
