@@ -61,6 +61,8 @@ class Body:
     content_type: str | None = None
     content_type_hint: str | None = None  # "TEXT" | "BINARY" | "DEFAULT" | None
     _json_cache: list[Any] = field(default_factory=list, compare=False, repr=False, hash=False)
+    #: Members of a V4 body object this model does not know, kept for writing back.
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     # -- constructors -----------------------------------------------------------------
     @classmethod
@@ -134,4 +136,5 @@ class Body:
 
     def with_content_type(self, content_type: str | None) -> Body:
         """A copy with another content type."""
-        return Body(self.state, self.content, content_type, self.content_type_hint)
+        return Body(self.state, self.content, content_type, self.content_type_hint,
+                    extra=self.extra)

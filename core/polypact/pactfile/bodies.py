@@ -117,11 +117,12 @@ def body_from_v4(
             child(path, "encoded"),
         )
     data = _decode_v4_content(content, ct, encoded, source, child(path, "content"))
+    extra = {k: v for k, v in attrs.items() if k not in BODY_ATTRIBUTES}
     if not data:
-        return Body(BodyState.EMPTY, b"", ct, hint)
+        return Body(BodyState.EMPTY, b"", ct, hint, extra=extra)
     if not ct:
         ct = detect_content_type_from_bytes(data)
-    return Body(BodyState.PRESENT, data, ct, hint)
+    return Body(BodyState.PRESENT, data, ct, hint, extra=extra)
 
 
 def _decode_v4_content(
@@ -167,14 +168,15 @@ def body_to_v4(body: Body, header_ct: str | None) -> dict[str, Any] | None:
         return {"content": None}
     ct = effective_content_type(body, header_ct)
     if body.state is BodyState.EMPTY:
-        out: dict[str, Any] = {"content": ""}
+        out: dict[str, Any] = {**body.extra, "content": ""}
         if body.content_type:
             out["contentType"] = body.content_type
         if body.content_type_hint:
             out["contentTypeHint"] = body.content_type_hint
         return out
     content, encoded = _encode_content(body, ct)
-    out = {"content": content, "contentType": ct or "application/octet-stream", "encoded": encoded}
+    out = {**body.extra, "content": content, "contentType": ct or "application/octet-stream",
+           "encoded": encoded}
     if body.content_type_hint:
         out["contentTypeHint"] = body.content_type_hint
     return out

@@ -14,7 +14,7 @@ from polypact.model import (
     SynchronousHttp,
     SynchronousMessages,
 )
-from polypact.pactfile import loads_pact, parse_pact, read_pact
+from polypact.pactfile import dumps_pact, loads_pact, parse_pact, read_pact
 
 
 def test_v1_pact_with_provider_state_and_query_string():
@@ -119,6 +119,18 @@ def test_unknown_fields_kept_at_every_level():
     assert i.request.extra == {"x-request": 2} and i.response.extra == {"x-response": 3}
     assert pact.extra == {"x-pact": 4} and pact.consumer.extra == {"x-consumer": 5}
     assert pact.metadata == {"x-tool": {"v": 6}}
+
+
+def test_unknown_members_of_a_v4_body_object_survive_a_round_trip():
+    interaction = http_interaction()
+    interaction["response"]["body"] = {"content": {"id": 1}, "contentType": "application/json",
+                                       "encoded": False, "x-schema": "user.json"}
+    pact = parse_pact(v4_pact(interaction))
+    body = pact.interactions[0].response.body
+    assert body.json_value() == {"id": 1} and body.extra == {"x-schema": "user.json"}
+    written = json.loads(dumps_pact(pact))
+    assert written["interactions"][0]["response"]["body"]["x-schema"] == "user.json"
+    assert written["interactions"][0]["response"]["body"]["content"] == {"id": 1}
 
 
 def test_malformed_json_names_file_line_and_column(tmp_path):
