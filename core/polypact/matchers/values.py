@@ -10,6 +10,8 @@ import json
 import re
 from typing import Any
 
+from polypact.matching.jsonvalues import json_kind
+
 _FLOAT_TEXT = re.compile(
     r"[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf|infinity|nan)", re.IGNORECASE
 )
@@ -20,30 +22,6 @@ _U64_MAX = 2**64 - 1
 def is_number(value: Any) -> bool:
     """True for JSON numbers (``int`` or ``float``, never ``bool``)."""
     return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def json_kind(value: Any) -> str:
-    """The reference core's name for the JSON kind of ``value``.
-
-    ``String``, ``Integer``, ``Decimal``, ``Boolean``, ``Null``, ``Array`` or ``Object``.
-    """
-    if value is None:
-        return "Null"
-    if isinstance(value, bool):
-        return "Boolean"
-    if isinstance(value, int):
-        return "Integer"
-    if isinstance(value, float):
-        return "Decimal"
-    if isinstance(value, str):
-        return "String"
-    if isinstance(value, (list, tuple)):
-        return "Array"
-    if isinstance(value, dict):
-        return "Object"
-    if isinstance(value, (bytes, bytearray)):
-        return "Bytes"
-    return type(value).__name__
 
 
 def same_kind(expected: Any, actual: Any) -> bool:

@@ -11,8 +11,12 @@ from polypact.matching import rulekinds
 from polypact.model.rules import Rule
 
 
-def type_name(value: Any) -> str:
-    """The JSON type name of a value, as used in mismatch messages."""
+def json_kind(value: Any) -> str:
+    """The reference core's name for the JSON kind of ``value``, as used in mismatch messages.
+
+    ``String``, ``Integer``, ``Decimal``, ``Boolean``, ``Null``, ``Array`` or ``Object``
+    (``Bytes`` for raw bytes; any other value by its Python type name).
+    """
     if value is None:
         return "Null"
     if isinstance(value, bool):
@@ -23,10 +27,12 @@ def type_name(value: Any) -> str:
         return "Decimal"
     if isinstance(value, str):
         return "String"
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return "Array"
     if isinstance(value, dict):
         return "Object"
+    if isinstance(value, (bytes, bytearray)):
+        return "Bytes"
     return type(value).__name__
 
 
