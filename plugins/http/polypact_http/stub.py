@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 import threading
 from collections.abc import Iterable, Sequence
@@ -160,6 +161,7 @@ class StubCommand:
             print(f"polypact stub: {exc}", file=sys.stderr)
             return 2
         self.server = server
+        previous = _stop_on_signals(self.stop_event)
         count = len(server.interactions)
         print(
             f"polypact stub: serving {count} interaction{'s' if count != 1 else ''} at "
@@ -173,8 +175,25 @@ class StubCommand:
         finally:
             server.stop()
             self.stop_event.clear()
+            _restore_signals(previous)
         return 0
 
     def shutdown(self) -> None:
         """Make a running :meth:`run` return (for tests and embedding)."""
         self.stop_event.set()
+
+
+def _stop_on_signals(event: threading.Event) -> dict[int, Any]:
+    """Make Ctrl-C and SIGTERM set ``event`` (in the main thread only); the previous
+    handlers, to restore. A handler cannot race the wait the way KeyboardInterrupt can."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    previous = {}
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        previous[sig] = signal.signal(sig, lambda signum, frame: event.set())
+    return previous
+
+
+def _restore_signals(previous: dict[int, Any]) -> None:
+    for sig, handler in previous.items():
+        signal.signal(sig, handler)
