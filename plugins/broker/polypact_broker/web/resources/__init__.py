@@ -22,4 +22,7 @@ def build_router() -> Router:
     for module in (index, pacticipants, pacts, verification, verifications, environments,
                    matrix, webhooks):
         module.register(router)
+    from polypact_broker.ui import routes as ui_routes
+
+    ui_routes.register(router)  # the web UI (and HTML on GET / for browsers)
     return router
