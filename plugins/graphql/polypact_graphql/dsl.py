@@ -23,43 +23,25 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from polypact.consumer.parts import checked_status, http_interaction, string_headers
 from polypact.errors import UsageError
-from polypact.model import Body, HttpRequest, HttpResponse, SynchronousHttp
+from polypact.model import Body, HttpRequest, HttpResponse
 
 from polypact_graphql.config import PLUGIN_KEY, graphql_config, remember_schema
+
+if TYPE_CHECKING:
+    from polypact.dsl import Extracted
 
 _UNSET: Any = object()
 _STATE_ATTR = "_polypact_graphql"
 
 
-def _extract(value: Any) -> tuple[Any, dict[str, Any], dict[str, Any]]:
+def _extract(value: Any) -> Extracted:
     from polypact.dsl import extract
 
-    extracted = extract(value, base_path="$")
-    return extracted.example, dict(extracted.rules), dict(extracted.generators)
-
-
-def _plain_headers(headers: Mapping[str, Any] | None, where: str) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for name, value in (headers or {}).items():
-        values = list(value) if isinstance(value, (list, tuple)) else [value]
-        if not all(isinstance(v, str) for v in values):
-            raise UsageError(f"{where} header {name!r}: expected string values, got {value!r}")
-        out[str(name)] = values
-    return out
-
-
-def _http_interaction(builder: Any) -> SynchronousHttp:
-    current = builder.interaction
-    if current is None:
-        current = SynchronousHttp()
-        builder.interaction = current
-    elif not isinstance(current, SynchronousHttp):
-        raise UsageError(f"interaction {builder.description!r} is already a {current.type} "
-                         f"interaction; with_graphql() needs an HTTP one")
-    return current
+    return extract(value, base_path="$")
 
 
 def with_graphql(
@@ -101,7 +83,8 @@ def with_graphql(
         body["operationName"] = operation_name
     if extensions is not None:
         body["extensions"] = dict(extensions)
-    example, rules, generators = _extract(body)
+    extracted = _extract(body)
+    example = extracted.example
 
     config: dict[str, Any] = {
         "operation": operation_name or (operation.name.value if operation.name else None),
@@ -126,16 +109,13 @@ def with_graphql(
     if config["operation"] is None:
         del config["operation"]
 
-    request = HttpRequest(method=method, path=path, headers=_plain_headers(headers, where))
+    request = HttpRequest(method=method, path=path, headers=string_headers(headers, where))
     if method == "POST":
         request.headers.setdefault("Content-Type", ["application/json"])
         request.body = Body.from_json(example)
-        for rule_path, rule_list in rules.items():
-            request.matching_rules.set("body", rule_path, rule_list)
-        for gen_path, generator in generators.items():
-            request.generators.add("body", gen_path, generator)
+        extracted.add_to(request.matching_rules, request.generators)
     else:
-        if rules or generators:
+        if extracted.rules or extracted.generators:
             raise UsageError(f"{where}: matchers in variables need method='POST' (a GET "
                              f"request carries them as one JSON text parameter)")
         request.query = {"query": [query]}
@@ -146,7 +126,7 @@ def with_graphql(
         if extensions is not None:
             request.query["extensions"] = [json.dumps(example["extensions"], separators=(",", ":"))]
 
-    interaction = _http_interaction(builder)
+    interaction = http_interaction(builder, "with_graphql() needs an HTTP one")
     interaction.request = request
     interaction.plugin_configuration[PLUGIN_KEY] = config
     setattr(builder, _STATE_ATTR, (document, operation, loaded))
@@ -170,8 +150,7 @@ def will_respond_with_graphql(
     state = getattr(builder, _STATE_ATTR, None)
     if state is None or graphql_config(builder.interaction) is None:
         raise UsageError(f"{where}: call with_graphql(...) before will_respond_with_graphql(...)")
-    if isinstance(status, bool) or not isinstance(status, int) or not 100 <= status <= 599:
-        raise UsageError(f"{where}: the status must be an integer from 100 to 599, got {status!r}")
+    checked_status(status, where)
     if data is _UNSET and errors is None:
         raise UsageError(f"{where}: a GraphQL response needs data=..., errors=[...] or both")
     body: dict[str, Any] = {}
@@ -181,21 +160,19 @@ def will_respond_with_graphql(
         body["errors"] = errors
     if extensions is not None:
         body["extensions"] = dict(extensions)
-    example, rules, generators = _extract(body)
+    extracted = _extract(body)
+    example = extracted.example
     document, operation, schema = state
     if schema is not None:
         from polypact_graphql.examples import check_response_example
 
         check_response_example(schema, document, operation, example,
                                source=f"the response example of {where}")
-    response = HttpResponse(status=status, headers=_plain_headers(headers, where))
+    response = HttpResponse(status=status, headers=string_headers(headers, where))
     response.headers.setdefault("Content-Type", [content_type])
     response.body = Body.from_json(example, content_type)
-    for rule_path, rule_list in rules.items():
-        response.matching_rules.set("body", rule_path, rule_list)
-    for gen_path, generator in generators.items():
-        response.generators.add("body", gen_path, generator)
-    _http_interaction(builder).response = response
+    extracted.add_to(response.matching_rules, response.generators)
+    http_interaction(builder, "with_graphql() needs an HTTP one").response = response
     return builder
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from polypact.consumer.parts import checked_status, http_interaction
 from polypact.errors import UsageError
 from polypact.model import (
     Generators,
@@ -37,16 +38,7 @@ METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
 
 def _interaction(builder: Any) -> SynchronousHttp:
     """The builder's HTTP interaction, created on first use."""
-    current = builder.interaction
-    if current is None:
-        current = SynchronousHttp()
-        builder.interaction = current
-    elif not isinstance(current, SynchronousHttp):
-        raise UsageError(
-            f"interaction {builder.description!r} is already a {current.type} interaction; "
-            f"HTTP methods cannot be added to it"
-        )
-    return current
+    return http_interaction(builder, "HTTP methods cannot be added to it")
 
 
 def _where(builder: Any, part: str) -> str:
@@ -161,9 +153,7 @@ def will_respond_with(
     where = _where(builder, "response")
     response = HttpResponse()
     example, rule_list, generator = extract_single(status)
-    if isinstance(example, bool) or not isinstance(example, int) or not 100 <= example <= 599:
-        raise UsageError(f"{where}: the status must be an integer from 100 to 599, got {example!r}")
-    response.status = example
+    response.status = checked_status(example, where)
     if rule_list:
         response.matching_rules.set("status", "", rule_list)
     if generator is not None:

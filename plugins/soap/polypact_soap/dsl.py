@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from polypact.consumer.parts import checked_status, http_interaction, string_headers
 from polypact.errors import UsageError
 from polypact.model import Body, HttpRequest, HttpResponse, Rule, RuleList, SynchronousHttp
 
@@ -38,24 +39,7 @@ def _where(builder: Any) -> str:
 
 
 def _http_interaction(builder: Any) -> SynchronousHttp:
-    current = builder.interaction
-    if current is None:
-        current = SynchronousHttp()
-        builder.interaction = current
-    elif not isinstance(current, SynchronousHttp):
-        raise UsageError(f"{_where(builder)} is already a {current.type} interaction; "
-                         f"with_soap() needs an HTTP one")
-    return current
-
-
-def _headers(headers: Mapping[str, Any] | None, where: str) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for name, value in (headers or {}).items():
-        values = list(value) if isinstance(value, (list, tuple)) else [value]
-        if not all(isinstance(v, str) for v in values):
-            raise UsageError(f"{where}: header {name!r} needs string values, got {value!r}")
-        out[str(name)] = values
-    return out
+    return http_interaction(builder, "with_soap() needs an HTTP one")
 
 
 def _check_schema(op: Any, element: Any, where: str, kind: str) -> None:
@@ -116,7 +100,7 @@ def with_soap(
     content, rules = _body_and_rules(op, "input", body, where)
 
     media = MEDIA_TYPES[op.version]
-    request = HttpRequest(method="POST", path=path, headers=_headers(headers, where))
+    request = HttpRequest(method="POST", path=path, headers=string_headers(headers, where))
     if op.version == "1.1":
         request.headers.setdefault("Content-Type", [media])
         request.headers.setdefault("SOAPAction", [f'"{op.soap_action}"'])
@@ -152,9 +136,7 @@ def _response(op: Any, status: int, headers: Mapping[str, Any] | None, where: st
               content: bytes, rules: dict[str, RuleList]) -> HttpResponse:
     from polypact_soap.envelope import MEDIA_TYPES
 
-    if isinstance(status, bool) or not isinstance(status, int) or not 100 <= status <= 599:
-        raise UsageError(f"{where}: the status must be an integer from 100 to 599, got {status!r}")
-    response = HttpResponse(status=status, headers=_headers(headers, where))
+    response = HttpResponse(status=checked_status(status, where), headers=string_headers(headers, where))
     response.headers.setdefault("Content-Type", [MEDIA_TYPES[op.version]])
     response.body = Body.from_bytes(content, MEDIA_TYPES[op.version])
     for rule_path, rule_list in rules.items():
