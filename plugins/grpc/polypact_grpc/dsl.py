@@ -80,13 +80,6 @@ def descriptors_for(
     return loaded
 
 
-def _extract(value: Any) -> tuple[Any, dict[str, Any], dict[str, Any]]:
-    from polypact.dsl import extract
-
-    extracted = extract(value, base_path="$")
-    return extracted.example, dict(extracted.rules), dict(extracted.generators)
-
-
 def _extract_single(value: Any) -> tuple[Any, Any, Any]:
     from polypact.dsl import extract_value
 
@@ -97,17 +90,31 @@ def _message_part(
     method_class: Any, value: Any, metadata: dict[str, Any] | None, where: str
 ) -> tuple[MessageContents, dict[str, Any]]:
     """Encode one message (matchers allowed) into a part; returns it and the example."""
-    example, rules, generators = _extract(value if value is not None else {})
+    from polypact.dsl import extract
+
+    extracted = extract(value if value is not None else {}, base_path="$")
+    example = extracted.example
     message = value_to_message(method_class, example, where)
-    matching = MatchingRules()
-    for path, rl in rules.items():
-        matching.set("body", path, rl)
-    gens = Generators()
-    for path, gen in generators.items():
-        gens.add("body", path, gen)
+    matching, gens = MatchingRules(), Generators()
+    extracted.add_to(matching, gens)
     meta = _metadata(metadata, matching, gens)
     part = make_part(method_class.DESCRIPTOR.full_name, message.SerializeToString(), meta, matching, gens)
     return part, example
+
+
+def _message_parts(
+    method_class: Any, values: list[Any], metadata: dict[str, Any] | None, where: str, streaming: bool
+) -> tuple[list[MessageContents], Any]:
+    """The parts of a side's messages (metadata goes on the first, messages of a stream are
+    labelled ``message N`` in errors) and the first message's example."""
+    parts = []
+    first_example: Any = None
+    for i, value in enumerate(values):
+        label = where + (f" message {i + 1}" if streaming else "")
+        part, example = _message_part(method_class, value, metadata if i == 0 else None, label)
+        parts.append(part)
+        first_example = example if i == 0 else first_example
+    return parts, first_example
 
 
 def _metadata(values: dict[str, Any] | None, rules: MatchingRules, gens: Generators) -> dict[str, Any]:
@@ -149,13 +156,9 @@ def with_grpc(
     descriptors = descriptors_for(proto, import_paths, descriptor_set)
     info = descriptors.method(method)
     messages = _request_list(info, request, requests, where)
-    parts = []
-    first_example: Any = None
-    for i, value in enumerate(messages):
-        label = f"{where} request" + (f" message {i + 1}" if info.client_streaming else "")
-        part, example = _message_part(info.input_class, value, metadata if i == 0 else None, label)
-        parts.append(part)
-        first_example = example if i == 0 else first_example
+    parts, first_example = _message_parts(
+        info.input_class, messages, metadata, f"{where} request", info.client_streaming
+    )
     if not parts:  # a client stream with no messages: metadata only
         meta_rules, meta_gens = MatchingRules(), Generators()
         parts.append(MessageContents(metadata=_metadata(metadata, meta_rules, meta_gens),
@@ -175,21 +178,30 @@ def with_grpc(
     return builder
 
 
-def _request_list(info: MethodInfo, request: Any, requests: Sequence[Any] | None, where: str) -> list[Any]:
-    if requests is not None and request is not None:
-        raise UsageError(f"{where}: give request= or requests=, not both")
-    if info.client_streaming:
-        if requests is None:
-            return [] if request is None else [request]
-        if isinstance(requests, (str, bytes, dict)):
-            raise UsageError(f"{where}: requests= must be a list of messages for {info.path}")
-        return list(requests)
-    if requests is not None:
+def _stream_values(
+    info: MethodInfo, noun: str, streaming: bool, single: Any, many: Sequence[Any] | None, where: str
+) -> list[Any] | None:
+    """The messages of one side given as ``noun=`` or ``nouns=``: the list for a streaming
+    side, ``None`` for a single-message side (``nouns=`` is refused there)."""
+    if many is not None and single is not None:
+        raise UsageError(f"{where}: give {noun}= or {noun}s=, not both")
+    if streaming:
+        if many is None:
+            return [] if single is None else [single]
+        if isinstance(many, (str, bytes, dict)):
+            raise UsageError(f"{where}: {noun}s= must be a list of messages for {info.path}")
+        return list(many)
+    if many is not None:
         raise UsageError(
-            f"{where}: {info.path} is a {info.kind} method (one request message); "
-            "use request=, not requests="
+            f"{where}: {info.path} is a {info.kind} method (one {noun} message); "
+            f"use {noun}=, not {noun}s="
         )
-    return [request]
+    return None
+
+
+def _request_list(info: MethodInfo, request: Any, requests: Sequence[Any] | None, where: str) -> list[Any]:
+    found = _stream_values(info, "request", info.client_streaming, request, requests, where)
+    return [request] if found is None else found
 
 
 def _grpc_interaction(builder: Any) -> tuple[SynchronousMessages, MethodInfo, ProtoDescriptors]:
@@ -219,13 +231,7 @@ def will_respond_with_grpc(
     where = f"interaction {builder.description!r} response"
     code = status_name(status, where) if status is not None else "OK"
     values = _response_list(info, response, responses, code, where)
-    parts: list[MessageContents] = []
-    first_example: Any = None
-    for i, value in enumerate(values):
-        label = where + (f" message {i + 1}" if info.server_streaming else "")
-        part, example = _message_part(info.output_class, value, metadata if i == 0 else None, label)
-        parts.append(part)
-        first_example = example if i == 0 else first_example
+    parts, first_example = _message_parts(info.output_class, values, metadata, where, info.server_streaming)
     if code != "OK" or message is not None:
         rules, gens = MatchingRules(), Generators()
         meta = _metadata({} if parts else metadata, rules, gens)
@@ -249,19 +255,9 @@ def will_respond_with_grpc(
 
 
 def _response_list(info: MethodInfo, response: Any, responses: Sequence[Any] | None, code: str, where: str) -> list[Any]:
-    if responses is not None and response is not None:
-        raise UsageError(f"{where}: give response= or responses=, not both")
-    if info.server_streaming:
-        if responses is None:
-            return [] if response is None else [response]
-        if isinstance(responses, (str, bytes, dict)):
-            raise UsageError(f"{where}: responses= must be a list of messages for {info.path}")
-        return list(responses)
-    if responses is not None:
-        raise UsageError(
-            f"{where}: {info.path} is a {info.kind} method (one response message); "
-            "use response=, not responses="
-        )
+    found = _stream_values(info, "response", info.server_streaming, response, responses, where)
+    if found is not None:
+        return found
     if code != "OK":
         if response is not None:
             raise UsageError(f"{where}: a call that ends with status {code} has no response message")
