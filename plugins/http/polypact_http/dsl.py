@@ -23,10 +23,12 @@ from typing import Any
 from polypact.consumer.parts import checked_status, http_interaction
 from polypact.errors import UsageError
 from polypact.model import (
+    Generator,
     Generators,
     HttpRequest,
     HttpResponse,
     MatchingRules,
+    RuleList,
     SynchronousHttp,
     find_header,
 )
@@ -99,6 +101,16 @@ def _apply_body(
         part.headers["Content-Type"] = [built.content_type]
 
 
+def _record(
+    part: HttpRequest | HttpResponse, category: str, rule_list: RuleList | None, generator: Generator | None
+) -> None:
+    """Store the rules and generator of a single-valued category (``path``, ``status``)."""
+    if rule_list:
+        part.matching_rules.set(category, "", rule_list)
+    if generator is not None:
+        part.generators.add(category, "", generator)
+
+
 def with_request(
     builder: Any,
     method: str,
@@ -122,10 +134,7 @@ def with_request(
     if not isinstance(example, str) or not example.startswith("/"):
         raise UsageError(f"{where}: the path must be a string starting with '/', got {example!r}")
     request.path = example
-    if rule_list:
-        request.matching_rules.set("path", "", rule_list)
-    if generator is not None:
-        request.generators.add("path", "", generator)
+    _record(request, "path", rule_list, generator)
     request.query = _multimap(
         query, "query", request.matching_rules, request.generators, f"{where} query parameter", allow_none=True
     )
@@ -154,10 +163,7 @@ def will_respond_with(
     response = HttpResponse()
     example, rule_list, generator = extract_single(status)
     response.status = checked_status(example, where)
-    if rule_list:
-        response.matching_rules.set("status", "", rule_list)
-    if generator is not None:
-        response.generators.add("status", "", generator)
+    _record(response, "status", rule_list, generator)
     response.headers = _multimap(headers, "header", response.matching_rules, response.generators, f"{where} header")
     built = build_body(body, content_type, form=form, multipart=multipart, where=f"{where} body")
     _apply_body(response, built, content_type)
