@@ -150,14 +150,25 @@ def will_respond_with_message(builder: Any, contents: Any = None, *,
     return builder
 
 
+def _parsed_for_last_part(
+    builder: Any, method: str, value: Mapping[str, Any], parse: Callable[..., Any], field: str
+) -> tuple[MessageContents, Any]:
+    """The part ``method`` applies to and ``value`` parsed as the pact JSON ``field`` by
+    ``parse`` (a pact-file error becomes a :class:`UsageError` naming ``method``)."""
+    part, _ = _last_part(builder, method)
+    try:
+        parsed = parse(dict(value), "4.0", source=_where(builder), path=field)
+    except PactFileError as exc:
+        raise UsageError(f"{method}: {exc}") from None
+    return part, parsed
+
+
 def with_message_rules(builder: Any, rules: Mapping[str, Any]) -> Any:
     """Merge matching rules written as pact JSON (``{"body": {"$.id": {...}},
     "metadata": {"topic": {...}}}``) into the current message part."""
-    part, _ = _last_part(builder, "with_message_rules")
-    try:
-        parsed = parse_matching_rules(dict(rules), "4.0", source=_where(builder), path="matchingRules")
-    except PactFileError as exc:
-        raise UsageError(f"with_message_rules: {exc}") from None
+    part, parsed = _parsed_for_last_part(
+        builder, "with_message_rules", rules, parse_matching_rules, "matchingRules"
+    )
     for category, paths in parsed.categories.items():
         for path, rule_list in paths.items():
             part.matching_rules.set(category, path, rule_list)
@@ -167,11 +178,9 @@ def with_message_rules(builder: Any, rules: Mapping[str, Any]) -> Any:
 def with_message_generators(builder: Any, generators: Mapping[str, Any]) -> Any:
     """Merge generators written as pact JSON (``{"body": {"$.id": {"type": "RandomInt"}},
     "metadata": {"ID": {...}}}``) into the current message part."""
-    part, _ = _last_part(builder, "with_message_generators")
-    try:
-        parsed = parse_generators(dict(generators), "4.0", source=_where(builder), path="generators")
-    except PactFileError as exc:
-        raise UsageError(f"with_message_generators: {exc}") from None
+    part, parsed = _parsed_for_last_part(
+        builder, "with_message_generators", generators, parse_generators, "generators"
+    )
     for category, paths in parsed.categories.items():
         for path, generator in paths.items():
             part.generators.add(category, path, generator)
