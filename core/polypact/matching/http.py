@@ -65,6 +65,28 @@ def _match_scalar(category: str, expected: Any, actual: Any, ctx: MatchContext, 
             for rule, reason in ctx.apply_rules(rules, cascaded, expected, actual, ("$",))]
 
 
+def _match_headers_and_body(
+    expected: HttpRequest | HttpResponse,
+    actual: HttpRequest | HttpResponse,
+    rules: MatchingRules,
+    common: dict[str, Any],
+    **body_options: Any,
+) -> list[Mismatch]:
+    """Headers, then the body (each body typed by its Content-Type header; a header rule on
+    Content-Type decides which actual content types are accepted). ``common`` goes to both
+    contexts, ``body_options`` to the body's only."""
+    header_ctx = MatchContext("header", rules.category("header"), text_values=True, **common)
+    out = match_headers(expected.headers, actual.headers, header_ctx)
+    body_ctx = MatchContext("body", body_rules(rules), **body_options, **common)
+    out.extend(match_body(
+        _body_with_type(expected.body, expected.content_type()),
+        _body_with_type(actual.body, actual.content_type()),
+        body_ctx,
+        content_type_accepted=_content_type_rule(header_ctx),
+    ))
+    return out
+
+
 def match_request(
     expected: HttpRequest, actual: HttpRequest, *, registry: Any = None, interaction: Any = None
 ) -> list[Mismatch]:
@@ -84,15 +106,7 @@ def match_request(
         out.extend(query_matcher.match(expected.query or {}, actual.query or {}, query_ctx))
     else:
         out.extend(match_multimap(expected.query or {}, actual.query or {}, query_ctx))
-    header_ctx = MatchContext("header", rules.category("header"), text_values=True, **common)
-    out.extend(match_headers(expected.headers, actual.headers, header_ctx))
-    body_ctx = MatchContext("body", body_rules(rules), **common)
-    out.extend(match_body(
-        _body_with_type(expected.body, expected.content_type()),
-        _body_with_type(actual.body, actual.content_type()),
-        body_ctx,
-        content_type_accepted=_content_type_rule(header_ctx),
-    ))
+    out.extend(_match_headers_and_body(expected, actual, rules, common))
     return out
 
 
@@ -106,13 +120,5 @@ def match_response(
     out: list[Mismatch] = []
     status_ctx = MatchContext("status", rules.category("status"), **common)
     out.extend(_match_scalar("status", expected.status, actual.status, status_ctx, "status"))
-    header_ctx = MatchContext("header", rules.category("header"), text_values=True, **common)
-    out.extend(match_headers(expected.headers, actual.headers, header_ctx))
-    body_ctx = MatchContext("body", body_rules(rules), allow_unexpected_keys=True, **common)
-    out.extend(match_body(
-        _body_with_type(expected.body, expected.content_type()),
-        _body_with_type(actual.body, actual.content_type()),
-        body_ctx,
-        content_type_accepted=_content_type_rule(header_ctx),
-    ))
+    out.extend(_match_headers_and_body(expected, actual, rules, common, allow_unexpected_keys=True))
     return out
