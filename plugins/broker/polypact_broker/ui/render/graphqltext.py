@@ -20,8 +20,8 @@ _TOKEN = re.compile(r'''
   | (?P<name>[_A-Za-z][_0-9A-Za-z]*)
 ''', re.VERBOSE)
 
-_NO_SPACE_BEFORE = {":", ")", "]", "!", "(", ","}
-_NO_SPACE_AFTER = {"(", "[", "$", "@", "..."}
+_NO_SPACE_BEFORE = {":", ")", "]", "}", "!", "(", ","}
+_NO_SPACE_AFTER = {"(", "[", "{", "$", "@", "..."}
 
 
 def tokenize(text: str) -> list[tuple[str, str]] | None:

@@ -71,7 +71,10 @@ def describe_matcher(matcher: Any) -> str:
     """``type (min 1)``, ``regex \\d+``, ``integer``... for one matcher object."""
     if not isinstance(matcher, dict):
         return compact(matcher)
-    name = str(matcher.get("match", "equality"))
+    name = matcher.get("match")
+    if name is None:  # V2 rules may leave the matcher implicit
+        name = "regex" if "regex" in matcher else "type" if {"min", "max"} & set(matcher) else "equality"
+    name = str(name)
     extras = [f"{k} {compact(v)}" for k, v in matcher.items() if k != "match"]
     return name + (f" ({', '.join(extras)})" if extras else "")
 

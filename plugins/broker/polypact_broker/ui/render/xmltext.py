@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-_TOKEN = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<![^>]*>|<[^>]*>", re.DOTALL)
+_TOKEN = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>"
+                    r"|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>|<![^>]*>|<[^>]*>", re.DOTALL | re.IGNORECASE)
 
 
 def _tokens(text: str) -> list[str]:
