@@ -11,7 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from polypact.model.body import Body
+from polypact.model.generators import Generators
 from polypact.model.interactions import HttpRequest, HttpResponse, MessageContents, find_header
+from polypact.model.rules import MatchingRules
 from polypact.pactfile._context import (
     child,
     describe,
@@ -64,17 +66,15 @@ def parse_http_request(obj: Any, spec_version: str, *, source: str | None = None
     req_path = expect_str(obj.get("path", "/"), source, child(path, "path"))
     query_given = obj.get("query") not in (None, "")
     query = parse_query(obj["query"], source=source, path=child(path, "query")) if query_given else {}
-    headers = _headers(obj, source, path)
+    headers, body, rules, generators = _http_parts(obj, spec_version, source, path, strict)
     return HttpRequest(
         method=method,
         path=req_path,
         query=query,
         headers=headers,
-        body=_body(obj, "body", spec_version, _header_content_type(headers), source, path),
-        matching_rules=parse_matching_rules(obj.get("matchingRules"), spec_version, source=source,
-                                            path=child(path, "matchingRules"), strict=strict),
-        generators=parse_generators(obj.get("generators"), spec_version, source=source,
-                                    path=child(path, "generators")),
+        body=body,
+        matching_rules=rules,
+        generators=generators,
         extra=extra_fields(obj, REQUEST_FIELDS),
         query_given=query_given,
     )
@@ -86,6 +86,24 @@ def _headers(obj: dict[str, Any], source: str | None, path: str) -> dict[str, li
     return parse_headers(obj["headers"], source=source, path=child(path, "headers"))
 
 
+def _http_parts(obj: dict[str, Any], spec_version: str, source: str | None, path: str,
+                strict: bool) -> tuple[dict[str, list[str]], Body, MatchingRules, Generators]:
+    """The headers, body (typed by its Content-Type header), matching rules and generators
+    of an HTTP request or response, parsed in that order."""
+    headers = _headers(obj, source, path)
+    body = _body(obj, "body", spec_version, _header_content_type(headers), source, path)
+    return (headers, body, *_rules_and_generators(obj, spec_version, source, path, strict))
+
+
+def _rules_and_generators(obj: dict[str, Any], spec_version: str, source: str | None, path: str,
+                          strict: bool) -> tuple[MatchingRules, Generators]:
+    """The matching rules and generators of an interaction part."""
+    rules = parse_matching_rules(obj.get("matchingRules"), spec_version, source=source,
+                                 path=child(path, "matchingRules"), strict=strict)
+    return rules, parse_generators(obj.get("generators"), spec_version, source=source,
+                                   path=child(path, "generators"))
+
+
 def parse_http_response(obj: Any, spec_version: str, *, source: str | None = None,
                         path: str = "$.response", strict: bool = True) -> HttpResponse:
     """An :class:`HttpResponse` from a pact's ``response`` object."""
@@ -95,15 +113,13 @@ def parse_http_response(obj: Any, spec_version: str, *, source: str | None = Non
     if not 100 <= status <= 999:
         raise fail(f"expected an HTTP status code (100-999), found {status}", source,
                    child(path, "status"))
-    headers = _headers(obj, source, path)
+    headers, body, rules, generators = _http_parts(obj, spec_version, source, path, strict)
     return HttpResponse(
         status=status,
         headers=headers,
-        body=_body(obj, "body", spec_version, _header_content_type(headers), source, path),
-        matching_rules=parse_matching_rules(obj.get("matchingRules"), spec_version, source=source,
-                                            path=child(path, "matchingRules"), strict=strict),
-        generators=parse_generators(obj.get("generators"), spec_version, source=source,
-                                    path=child(path, "generators")),
+        body=body,
+        matching_rules=rules,
+        generators=generators,
         extra=extra_fields(obj, RESPONSE_FIELDS),
     )
 
@@ -137,13 +153,12 @@ def parse_message_contents(obj: Any, spec_version: str, *, source: str | None = 
     extra = extra_fields(obj, MESSAGE_FIELDS | other_fields)
     if meta_key == "metadata" and "metaData" in obj:
         extra["metaData"] = obj["metaData"]
+    rules, generators = _rules_and_generators(obj, spec_version, source, path, strict)
     return MessageContents(
         contents=body,
         metadata=metadata,
-        matching_rules=parse_matching_rules(obj.get("matchingRules"), spec_version, source=source,
-                                            path=child(path, "matchingRules"), strict=strict),
-        generators=parse_generators(obj.get("generators"), spec_version, source=source,
-                                    path=child(path, "generators")),
+        matching_rules=rules,
+        generators=generators,
         extra=extra,
     )
 
