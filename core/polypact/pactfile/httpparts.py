@@ -12,6 +12,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 from urllib.parse import quote
 
@@ -36,23 +38,25 @@ def parse_header_value(name: str, value: str) -> list[str]:
 def parse_headers(value: Any, *, source: str | None, path: str) -> dict[str, list[str]]:
     """A headers multimap from ``{name: "a, b"}`` or ``{name: ["a", "b"]}``."""
     obj = expect_object(value, source, path)
-    headers: dict[str, list[str]] = {}
-    for name, raw in obj.items():
-        hpath = child(path, name)
-        if isinstance(raw, str):
-            headers[name] = parse_header_value(name, raw)
-        elif isinstance(raw, list):
-            values = []
-            for i, item in enumerate(raw):
-                if not isinstance(item, str):
-                    raise fail(f"expected a string, found {describe(item)}", source, child(hpath, i))
-                values.append(item)
-            headers[name] = values
-        else:
-            raise fail(
-                f"expected a string or an array of strings, found {describe(raw)}", source, hpath
-            )
-    return headers
+    return {
+        name: _member_values(raw, source, child(path, name), partial(parse_header_value, name))
+        for name, raw in obj.items()
+    }
+
+
+def _member_values(
+    raw: Any, source: str | None, path: str, from_string: Callable[[str], list], allow_null: bool = False
+) -> list:
+    """The values of one header or query member: ``from_string`` of a string, or an array
+    of strings (and ``null`` items when ``allow_null``) copied as written."""
+    if isinstance(raw, str):
+        return from_string(raw)
+    if not isinstance(raw, list):
+        raise fail(f"expected a string or an array of strings, found {describe(raw)}", source, path)
+    for i, item in enumerate(raw):
+        if not isinstance(item, str) and not (allow_null and item is None):
+            raise fail(f"expected a string, found {describe(item)}", source, child(path, i))
+    return list(raw)
 
 
 def headers_to_json(headers: dict[str, list[str]], spec_version: str) -> dict[str, Any]:
@@ -103,23 +107,10 @@ def parse_query(value: Any, *, source: str | None, path: str) -> dict[str, list[
         return parse_query_string(value)
     if not isinstance(value, dict):
         raise fail(f"expected a query string or an object, found {describe(value)}", source, path)
-    query: dict[str, list[str | None]] = {}
-    for name, raw in value.items():
-        qpath = child(path, name)
-        if isinstance(raw, str):
-            query[name] = [raw]
-        elif isinstance(raw, list):
-            values: list[str | None] = []
-            for i, item in enumerate(raw):
-                if item is not None and not isinstance(item, str):
-                    raise fail(f"expected a string, found {describe(item)}", source, child(qpath, i))
-                values.append(item)
-            query[name] = values
-        else:
-            raise fail(
-                f"expected a string or an array of strings, found {describe(raw)}", source, qpath
-            )
-    return query
+    return {
+        name: _member_values(raw, source, child(path, name), lambda text: [text], allow_null=True)
+        for name, raw in value.items()
+    }
 
 
 def _encode(text: str) -> str:
