@@ -187,34 +187,36 @@ class _Handler:
             return grpc.stream_unary_rpc_method_handler(self._client_stream(path))
         return grpc.stream_stream_rpc_method_handler(self._bidi(path))
 
+    def _chosen(self, path: str, requests: list[bytes], context: Any) -> GrpcContract:
+        """The contract the call's request messages and metadata match (else the call is
+        rejected: ``reject`` aborts it)."""
+        contract = self.mock.choose(path, requests, call_metadata(context))
+        if contract is None:
+            self.mock.reject(path, context)
+        return contract
+
+    def _single_reply(self, path: str, requests: list[bytes], context: Any) -> bytes:
+        """Answer a unary or client-streaming call: its contract's first response message."""
+        contract = self._chosen(path, requests, context)
+        self.mock.start(contract, context)
+        self.mock.end(contract, context)
+        replies = self.mock.responses(contract)
+        return replies[0] if replies else b""
+
     def _unary(self, path: str) -> Any:
         def handle(request: bytes, context: Any) -> bytes:
-            contract = self.mock.choose(path, [request], call_metadata(context))
-            if contract is None:
-                self.mock.reject(path, context)
-            self.mock.start(contract, context)
-            self.mock.end(contract, context)
-            replies = self.mock.responses(contract)
-            return replies[0] if replies else b""
+            return self._single_reply(path, [request], context)
         return handle
 
     def _server_stream(self, path: str) -> Any:
         def handle(request: bytes, context: Any) -> Iterator[bytes]:
-            contract = self.mock.choose(path, [request], call_metadata(context))
-            if contract is None:
-                self.mock.reject(path, context)
+            contract = self._chosen(path, [request], context)
             yield from self._stream_out(contract, context)
         return handle
 
     def _client_stream(self, path: str) -> Any:
         def handle(requests: Iterator[bytes], context: Any) -> bytes:
-            contract = self.mock.choose(path, list(requests), call_metadata(context))
-            if contract is None:
-                self.mock.reject(path, context)
-            self.mock.start(contract, context)
-            self.mock.end(contract, context)
-            replies = self.mock.responses(contract)
-            return replies[0] if replies else b""
+            return self._single_reply(path, list(requests), context)
         return handle
 
     def _stream_out(self, contract: GrpcContract, context: Any) -> Iterator[bytes]:
