@@ -7,6 +7,7 @@ whose ``Accept`` header prefers ``text/html`` (browsers); API clients keep the H
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
@@ -17,7 +18,7 @@ from polypact_broker.ui.html import tag
 from polypact_broker.ui.layout import page, stylesheet
 from polypact_broker.web.context import Ctx
 from polypact_broker.web.http import Response
-from polypact_broker.web.router import Router
+from polypact_broker.web.router import Route, Router
 
 Handler = Callable[..., Any]
 
@@ -91,14 +92,20 @@ def negotiate_root(router: Router) -> None:
             route.handler = root
 
 
+def add_pattern(router: Router, pattern: str, handler: Handler) -> None:
+    """A GET route whose parameters may span segments: the server decodes ``%2F`` in a
+    name such as ``team/web`` to ``/`` before routing, and the page must still open."""
+    router.routes.append(Route("GET", re.compile(f"^{pattern}$"), pattern, handler))
+
+
 def register(router: Router) -> None:
     """Add the UI's routes (and content negotiation on ``GET /``)."""
     router.add("GET", "/ui", _html_errors(pages.index_page))
     router.add("GET", "/ui/static/ui.css", lambda ctx: stylesheet())
     router.add("GET", "/ui/matrix", _html_errors(pages.matrix_page))
-    router.add("GET", "/ui/pacticipants/{name}", _html_errors(pages.pacticipant_page))
-    router.add("GET", "/ui/pacts/provider/{provider}/consumer/{consumer}/latest",
-               _html_errors(pages.pact_page))
-    router.add("GET", "/ui/pacts/provider/{provider}/consumer/{consumer}/version/{version}",
-               _html_errors(pages.pact_page))
+    add_pattern(router, "/ui/pacticipants/(?P<name>.+)", _html_errors(pages.pacticipant_page))
+    add_pattern(router, "/ui/pacts/provider/(?P<provider>.+?)/consumer/(?P<consumer>.+)/latest",
+                _html_errors(pages.pact_page))
+    add_pattern(router, "/ui/pacts/provider/(?P<provider>.+?)/consumer/(?P<consumer>.+?)"
+                        "/version/(?P<version>.+)", _html_errors(pages.pact_page))
     negotiate_root(router)
