@@ -6,27 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from polypact.matching.mismatch import Mismatch
+from polypact.reporters.text import render
 from polypact.transport import MockProblem
-
-
-def render_mismatch_list(mismatches: Sequence[Mismatch]) -> str:
-    """Mismatches as numbered lines, via :func:`polypact.matching.render_mismatches` when
-    the matching engine provides it."""
-    try:
-        from polypact.matching import render_mismatches
-    except ImportError:
-        render_mismatches = None
-    if render_mismatches is not None:
-        try:
-            return str(render_mismatches(list(mismatches)))
-        except Exception:  # noqa: BLE001 - a report must never hide the real failure
-            pass
-    lines = []
-    for n, m in enumerate(mismatches, 1):
-        where = f"{m.category} {m.path}".strip()
-        lines.append(f"{n}) {where}: {m.message}")
-    return "\n".join(lines)
 
 
 def render_problem(problem: MockProblem) -> str:
@@ -51,7 +32,7 @@ def render_problem(problem: MockProblem) -> str:
         head = f"{problem.kind}: {problem.request_summary} {problem.description}".strip()
     if not problem.mismatches:
         return head
-    body = render_mismatch_list(problem.mismatches)
+    body = render(problem.mismatches)
     return head + "\n" + "\n".join("     " + line for line in body.splitlines())
 
 
