@@ -17,7 +17,7 @@ pytest.importorskip("sqlalchemy", reason="the broker needs polypact[broker]")
 from polypact_broker.config import AuthConfig, BrokerConfig  # noqa: E402
 from polypact_broker.server import running_broker  # noqa: E402
 
-from tests.broker.helpers import call  # noqa: E402
+from tests.broker.helpers import call, publish  # noqa: E402
 from tests.broker.ui.htmldoc import Element, parse  # noqa: E402
 from tests.broker.ui.seed import EVIL_DESCRIPTION, EVIL_NAME, Seeded, seed  # noqa: E402
 
@@ -183,3 +183,28 @@ def test_ui_reads_follow_the_broker_auth(tmp_path: Path):
     with running_broker(config) as (url, _):
         assert get(url + "/ui")[0] == 200
         assert get(url + "/ui/matrix")[0] == 200
+
+
+def test_links_follow_the_public_url_prefix(tmp_path: Path):
+    config = BrokerConfig(database_url=str(tmp_path / "b.sqlite"),
+                          public_url="https://pacts.example.com/broker/")
+    with running_broker(config) as (url, _):
+        seed_pair = {"consumer": {"name": "a"}, "provider": {"name": "b"}, "interactions": [],
+                     "metadata": {"pactSpecification": {"version": "3.0.0"}}}
+        publish(url, "a", "1", seed_pair)
+        doc = page(url + "/ui")
+        hrefs = [e.attrs["href"] for e in doc.find_all("a")] + \
+            [e.attrs["href"] for e in doc.find_all("link")]
+        assert hrefs and all(h.startswith("/broker/ui") for h in hrefs), hrefs
+        assert "/broker/ui/pacts/provider/b/consumer/a/latest" in hrefs
+
+
+@pytest.mark.parametrize("path", [
+    "/ui/pacticipants/%00", "/ui/pacticipants/" + "x" * 3000, "/ui/pacts/provider/a/consumer/b/version/",
+    "/ui/pacts/provider//consumer//latest", "/ui/matrix?pacticipant=%00&pacticipant=&x=1",
+    "/ui/matrix?pacticipant=" + "%FF" * 10, "/ui/nothing-here", "/ui/pacticipants/web/extra/..",
+])
+def test_odd_requests_never_cause_a_500(site, path):
+    url, _ = site
+    status, _, _ = get(url + path)
+    assert status < 500, path
