@@ -25,7 +25,7 @@ from polypact.generate.date_expressions import (
 from polypact.generate.random_values import GeneratorFn, require_valid, with_check
 from polypact.matchers.datetime_pattern import check_pattern
 from polypact.matchers.datetime_render import render_datetime
-from polypact.matchers.regex_syntax import python_regex
+from polypact.matchers.regex_syntax import regex_problem
 from polypact.model.generators import Generator
 
 DEFAULT_FORMATS = {
@@ -164,11 +164,7 @@ def _check_mock_url(definition: Generator) -> str | None:
     regex, example = definition.get("regex"), definition.get("example")
     if not isinstance(regex, str) or not isinstance(example, str):
         return "needs string 'regex' and 'example' attributes"
-    try:
-        re.compile(python_regex(regex))
-    except re.error as exc:
-        return f"'{regex}' is not a valid regular expression - {exc}"
-    return None
+    return regex_problem(regex)
 
 
 def replace_base_url(example: str, regex: str, base_url: str) -> str:

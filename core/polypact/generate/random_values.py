@@ -8,7 +8,6 @@ it replaces where that matters (a RandomInt replacing a string gives digits as a
 
 from __future__ import annotations
 
-import re
 import string
 import uuid
 from collections.abc import Callable
@@ -17,7 +16,7 @@ from typing import Any
 from polypact.errors import MatcherDefinitionError
 from polypact.generate.context import GeneratorContext
 from polypact.generate.regex_gen import RegexGenerationError, generate_from_regex
-from polypact.matchers.regex_syntax import python_regex
+from polypact.matchers.regex_syntax import regex_problem
 from polypact.model.generators import Generator
 
 GeneratorFn = Callable[[Generator, Any, GeneratorContext], Any]
@@ -128,11 +127,7 @@ def _check_regex(definition: Generator) -> str | None:
     pattern = definition.get("regex")
     if not isinstance(pattern, str):
         return "needs a string 'regex' attribute"
-    try:
-        re.compile(python_regex(pattern))
-    except re.error as exc:
-        return f"'{pattern}' is not a valid regular expression - {exc}"
-    return None
+    return regex_problem(pattern)
 
 
 @with_check(_check_regex)

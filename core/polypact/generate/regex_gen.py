@@ -14,7 +14,7 @@ import re
 import string
 from typing import Any
 
-from polypact.matchers.regex_syntax import python_regex
+from polypact.matchers.regex_syntax import invalid_regex, python_regex
 
 try:  # Python 3.11+
     from re import _constants as sre_constants  # type: ignore[attr-defined]
@@ -139,7 +139,7 @@ def generate_from_regex(
         compiled = re.compile(body)
         parsed = sre_parse.parse(body)
     except re.error as exc:
-        raise RegexGenerationError(f"'{pattern}' is not a valid regular expression - {exc}") from exc
+        raise RegexGenerationError(invalid_regex(pattern, exc)) from exc
     dotall = bool(compiled.flags & re.DOTALL)
     for _ in range(attempts):
         candidate = _Walker(rng, dotall).seq(parsed)

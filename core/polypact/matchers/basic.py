@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from polypact.matchers.regex_syntax import python_regex
+from polypact.matchers.regex_syntax import invalid_regex, python_regex
 from polypact.matchers.values import (
     describe,
     is_number,
@@ -52,7 +52,7 @@ def check_regex(pattern: object) -> str | None:
     try:
         compile_regex(pattern)
     except re.error as exc:
-        return f"'{pattern}' is not a valid regular expression - {exc}"
+        return invalid_regex(pattern, exc)
     return None
 
 

@@ -53,6 +53,21 @@ def python_regex(pattern: str) -> str:
     return "".join(out)
 
 
+def invalid_regex(pattern: str, error: re.error) -> str:
+    """The message for a regular expression that does not compile (the reference core's
+    wording: ``'[a' is not a valid regular expression - ...``)."""
+    return f"'{pattern}' is not a valid regular expression - {error}"
+
+
+def regex_problem(pattern: str) -> str | None:
+    """``None`` when ``pattern`` (Java/Rust syntax) compiles, else :func:`invalid_regex`."""
+    try:
+        re.compile(python_regex(pattern))
+    except re.error as exc:
+        return invalid_regex(pattern, exc)
+    return None
+
+
 def _class_name(pattern: str, start: int) -> tuple[str, int]:
     if pattern[start] == "{":
         end = pattern.find("}", start)
