@@ -17,7 +17,7 @@ pytest.importorskip("sqlalchemy", reason="the broker needs polypact[broker]")
 from polypact_broker.config import AuthConfig, BrokerConfig  # noqa: E402
 from polypact_broker.server import running_broker  # noqa: E402
 
-from tests.broker.helpers import call, publish  # noqa: E402
+from tests.broker.helpers import call, make_pact, publish  # noqa: E402
 from tests.broker.ui.htmldoc import Element, parse  # noqa: E402
 from tests.broker.ui.seed import EVIL_DESCRIPTION, EVIL_NAME, Seeded, seed  # noqa: E402
 
@@ -208,3 +208,19 @@ def test_odd_requests_never_cause_a_500(site, path):
     url, _ = site
     status, _, _ = get(url + path)
     assert status < 500, path
+
+
+def test_matrix_rows_are_bounded(tmp_path: Path):
+    from polypact_broker.ui import data
+
+    with running_broker(BrokerConfig(database_url=str(tmp_path / "b.sqlite"))) as (url, app):
+        for n in range(4):
+            publish(url, "a", f"1.{n}", make_pact("a", "b", greeting=f"hi {n}"))
+        with app.db.read() as conn:
+            rows, cut = data.matrix(conn, limit=3)
+            assert cut and [r.consumer_version for r in rows] == ["1.3", "1.2", "1.1"]
+            rows, cut = data.matrix(conn, {"a"}, limit=10)
+            assert not cut and len(rows) == 4 and {r.success for r in rows} == {None}
+            assert data.matrix(conn, {"nobody"}) == ([], False)
+        doc = page(url + "/ui/matrix")
+        assert len(doc.find_all("tr", "matrix-row")) == 4

@@ -130,6 +130,8 @@ def matrix(conn: sa.Connection, names: set[str] | None = None,
             continue
         pubs.extend(pq.publications_for_provider(conn, pair.provider, pair.consumer))
     pubs.sort(key=lambda p: (p.consumer_version_id, p.id), reverse=True)
+    cut = len(pubs) > limit  # each publication makes at least one row
+    pubs = pubs[:limit]
     by_content: dict[int, list[Any]] = {}
     for ver in vq.for_contents(conn, [p.content_id for p in pubs]):
         by_content.setdefault(ver.content_id, []).append(ver)
@@ -147,6 +149,4 @@ def matrix(conn: sa.Connection, names: set[str] | None = None,
             rows.append(MatrixRow(pub.consumer, pub.consumer_version, pub.provider,
                                   ver.provider_version, bool(ver.success), pub.created_at,
                                   ver.created_at))
-        if len(rows) > limit:
-            return rows[:limit], True
-    return rows, False
+    return rows[:limit], cut or len(rows) > limit

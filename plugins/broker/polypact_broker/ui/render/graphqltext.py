@@ -55,6 +55,7 @@ def pretty_graphql(text: str, indent: str = "  ") -> str:
     prev = ""
 
     def flush() -> None:
+        """End the current line."""
         nonlocal cur
         if cur.strip():
             lines.append(cur.rstrip())
