@@ -48,7 +48,7 @@ from polypact.dsl.structural import (
     each_value,
     values,
 )
-from polypact.dsl.xml import XmlElement, extract_xml, is_xml, xml_element
+from polypact.dsl.xml import XmlElement, extract_xml, is_xml, xml_body, xml_element
 
 __all__ = [
     "ArrayContaining", "EachLike", "Extracted", "Matcher", "ValuesMatcher", "all_of", "any_of",
@@ -57,5 +57,5 @@ __all__ = [
     "from_provider_state", "includes", "index_path", "integer", "like", "mock_server_url",
     "not_empty", "null", "number", "random_string", "regex", "semver", "status_code", "time",
     "uuid", "values",
-    "XmlElement", "extract_xml", "is_xml", "xml_element",
+    "XmlElement", "extract_xml", "is_xml", "xml_body", "xml_element",
 ]

@@ -28,6 +28,7 @@ from polypact.dsl.base import Extracted, Matcher, child_path
 from polypact.dsl.structural import EachLike
 from polypact.errors import UsageError
 from polypact.matchers.values import json_text
+from polypact.model.body import Body, is_xml_type
 from polypact.model.generators import Generator
 from polypact.model.rules import Rule, RuleList
 
@@ -176,6 +177,22 @@ def extract_xml(value: Any, declaration: bool = True) -> Extracted:
     writer.element(value, "$", "$", {None: None, "xml": _XML_NS})
     text = "".join(writer.out)
     return Extracted(DECLARATION + text if declaration else text, writer.rules, writer.generators)
+
+
+def xml_body(
+    value: Any, content_type: str | None, where: str
+) -> tuple[Body, dict[str, RuleList], dict[str, Generator]]:
+    """The body an ``xml_element(...)`` value builds (``application/xml`` unless
+    ``content_type`` names another XML type), with its rules and generators; a
+    :class:`UsageError` names ``where`` (``"interaction 'x' request body"``)."""
+    ct = content_type or "application/xml"
+    if not is_xml_type(ct):
+        raise UsageError(f"{where}: an xml_element(...) value is XML, but content_type is {ct!r}")
+    try:
+        found = extract_xml(value)
+    except UsageError as exc:
+        raise UsageError(f"{where}: {exc}") from None
+    return Body.from_text(found.example, ct), dict(found.rules), dict(found.generators)
 
 
 def _key(path: str, name: str) -> str:

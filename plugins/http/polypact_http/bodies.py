@@ -28,7 +28,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from polypact.errors import UsageError
-from polypact.model import Body, Generator, Rule, RuleList, is_json_type, is_xml_type
+from polypact.model import Body, Generator, Rule, RuleList, is_json_type
 
 #: The Content-Type rule the reference core writes for multipart bodies.
 MULTIPART_CONTENT_TYPE_REGEX = r"multipart/form-data;(\s*charset=[^;]*;)?\s*boundary=.*"
@@ -106,16 +106,10 @@ def build_body(
 
 def _xml_body(value: Any, content_type: str | None, where: str) -> BuiltBody:
     """The document an ``xml_element(...)`` builds, with its rules and generators."""
-    from polypact.dsl import extract_xml
+    from polypact.dsl import xml_body
 
-    ct = content_type or "application/xml"
-    if not is_xml_type(ct):
-        raise UsageError(f"{where}: an xml_element(...) body is XML, but content_type is {ct!r}")
-    try:
-        found = extract_xml(value)
-    except UsageError as exc:
-        raise UsageError(f"{where}: {exc}") from None
-    return BuiltBody(Body.from_text(found.example, ct), ct, dict(found.rules), dict(found.generators))
+    body, rules, generators = xml_body(value, content_type, where)
+    return BuiltBody(body, body.content_type, rules, generators)
 
 
 def _form_body(form: Mapping[str, Any], content_type: str | None, where: str) -> BuiltBody:

@@ -19,7 +19,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from polypact.dsl import extract, extract_value, extract_xml, is_xml
+from polypact.dsl import extract, extract_value, is_xml, xml_body
 from polypact.errors import UsageError
 from polypact.model import Body, MessageContents, is_json_type, is_xml_type
 
@@ -32,7 +32,7 @@ def build_contents(value: Any, content_type: str | None, where: str) -> tuple[Bo
         ct = content_type or "application/octet-stream"
         return Body.from_bytes(bytes(value), ct, "BINARY"), {}, {}
     if is_xml(value):
-        return _xml_contents(value, content_type, where)
+        return xml_body(value, content_type, where)
     found = extract(value, base_path="$")
     example = found.example
     if isinstance(example, (bytes, bytearray)):
@@ -58,18 +58,6 @@ def build_contents(value: Any, content_type: str | None, where: str) -> tuple[Bo
             f"{ct!r}; pass a str (text, XML) or bytes (binary) for other content types"
         )
     return Body.from_json(example, ct), dict(found.rules), dict(found.generators)
-
-
-def _xml_contents(value: Any, content_type: str | None, where: str) -> tuple[Body, dict, dict]:
-    """The document an ``xml_element(...)`` builds, with its XML rules and generators."""
-    ct = content_type or "application/xml"
-    if not is_xml_type(ct):
-        raise UsageError(f"{where}: xml_element(...) contents are XML, but content_type is {ct!r}")
-    try:
-        found = extract_xml(value)
-    except UsageError as exc:
-        raise UsageError(f"{where}: {exc}") from None
-    return Body.from_text(found.example, ct), dict(found.rules), dict(found.generators)
 
 
 def _check_xml(text: str, where: str) -> None:
