@@ -81,3 +81,22 @@ def test_the_client_uses_environment_credentials(secured, tmp_path):
 def test_bad_basic_auth_configuration_is_a_usage_error():
     with pytest.raises(UsageError, match="POLYPACT_BROKER_BASIC_AUTH"):
         AuthConfig.from_env({"POLYPACT_BROKER_BASIC_AUTH": "justauser"})
+
+
+def _challenge(url: str) -> str:
+    import urllib.error
+    import urllib.request
+
+    try:
+        urllib.request.urlopen(url + "/", timeout=30)
+    except urllib.error.HTTPError as exc:
+        assert exc.code == 401
+        return exc.headers["WWW-Authenticate"]
+    raise AssertionError("expected a 401")
+
+
+def test_the_401_challenge_is_basic_when_users_are_configured_else_bearer(secured, sqlite_url, tmp_path):
+    assert _challenge(secured).startswith("Basic ")  # browsers prompt (the web UI)
+    tokens_only = AuthConfig.from_env({"POLYPACT_BROKER_READ_TOKENS": "r-token"})
+    with running_broker(BrokerConfig(database_url=str(tmp_path / "b.sqlite"), auth=tokens_only)) as (url, _):
+        assert _challenge(url).startswith("Bearer ")

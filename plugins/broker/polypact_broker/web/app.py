@@ -51,12 +51,18 @@ class BrokerApp:
             result = handler(Ctx(request, self.db, urls, self.events), **params)
             return result if isinstance(result, Response) else Response(200, result)
         except BrokerError as exc:
-            headers = {"WWW-Authenticate": 'Bearer realm="polypact-broker"'} if exc.status == 401 else {}
+            headers = {"WWW-Authenticate": self._challenge()} if exc.status == 401 else {}
             return Response(exc.status, error_body(str(exc), exc.errors or None), headers)
         except Exception:  # noqa: BLE001 - the client gets a 500, the log gets the details
             log.exception("broker: unexpected error answering %s %s",
                           environ.get("REQUEST_METHOD"), environ.get("PATH_INFO"))
             return Response(500, error_body("internal error (see the broker's log)"))
+
+    def _challenge(self) -> str:
+        """The 401 challenge: Basic when users are configured (browsers then ask for a
+        user name and password, e.g. for the web UI), else Bearer."""
+        scheme = "Basic" if self.config.auth.users else "Bearer"
+        return f'{scheme} realm="polypact-broker"'
 
     def __call__(self, environ: dict[str, Any],
                  start_response: Callable[..., Any]) -> Iterable[bytes]:
