@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from pathlib import Path
 from typing import Any
 
 from polypact.errors import PactFileError
@@ -150,4 +151,16 @@ def read_pact(path: str | os.PathLike[str], *, strict: bool = True) -> Pact:
     return loads_pact(data, source, strict=strict)
 
 
-__all__ = ["detect_version", "loads_pact", "normalise_version", "parse_pact", "read_pact"]
+def pact_paths(location: str | os.PathLike[str]) -> list[Path]:
+    """The pact file at ``location``, or every ``*.json`` file of the directory at
+    ``location`` (sorted by name, not recursive); a :class:`PactFileError` naming
+    ``location`` when it is neither."""
+    path = Path(location)
+    if path.is_dir():
+        return sorted(p for p in path.glob("*.json") if p.is_file())
+    if path.is_file():
+        return [path]
+    raise PactFileError("no such pact file or directory", source=os.fspath(location))
+
+
+__all__ = ["detect_version", "loads_pact", "normalise_version", "pact_paths", "parse_pact", "read_pact"]

@@ -6,10 +6,9 @@ that source; anything else (a file or directory path) goes to the ``file`` sourc
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from polypact.errors import PactFileError, UsageError
+from polypact.errors import UsageError
 from polypact.verifier.results import LoadedPact
 
 
@@ -44,13 +43,6 @@ def load_location(location: str, registry: Any, options: dict[str, Any] | None =
 def load_files(location: str, options: dict[str, Any]) -> list[LoadedPact]:
     """The ``file`` source: one pact file, or every ``*.json`` file of a directory
     (sorted by name, not recursive)."""
-    from polypact.pactfile import read_pact
+    from polypact.pactfile import pact_paths, read_pact
 
-    path = Path(location)
-    if path.is_dir():
-        files = sorted(p for p in path.glob("*.json") if p.is_file())
-    elif path.is_file():
-        files = [path]
-    else:
-        raise PactFileError("no such pact file or directory", source=str(location))
-    return [LoadedPact(read_pact(f), source=str(f)) for f in files]
+    return [LoadedPact(read_pact(f), source=str(f)) for f in pact_paths(location)]

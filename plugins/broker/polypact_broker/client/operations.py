@@ -15,13 +15,14 @@ from polypact_broker.errors import BrokerClientError
 
 def pact_files(location: str | Path) -> list[Path]:
     """A pact file, or every ``*.json`` file of a directory (sorted)."""
+    from polypact.errors import PactFileError
+    from polypact.pactfile import pact_paths
+
     path = Path(location)
-    if path.is_dir():
-        files = sorted(p for p in path.glob("*.json") if p.is_file())
-    elif path.is_file():
-        files = [path]
-    else:
-        raise BrokerClientError(f"{path}: no such pact file or directory")
+    try:
+        files = pact_paths(path)
+    except PactFileError as exc:
+        raise BrokerClientError(str(exc)) from None
     if not files:
         raise BrokerClientError(f"{path}: no *.json pact files")
     return files
