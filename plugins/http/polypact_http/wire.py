@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from http import HTTPStatus
-from urllib.parse import unquote, unquote_plus
+from urllib.parse import unquote
 
 from polypact.model import Body, HttpRequest
+from polypact.pactfile.httpparts import parse_query_string
 
 #: Request headers the reference core splits on commas into several values.
 MULTI_VALUE_HEADERS = frozenset({
@@ -215,16 +216,9 @@ def split_target(target: str) -> tuple[str, str | None]:
 
 def parse_query(query: str | None) -> dict[str, list[str | None]]:
     """A raw query string as a multimap of decoded names to decoded values (``None`` for a
-    parameter written without ``=``), keeping the order of values."""
-    out: dict[str, list[str | None]] = {}
-    if not query:
-        return out
-    for part in query.split("&"):
-        if not part:
-            continue
-        name, sep, value = part.partition("=")
-        out.setdefault(unquote_plus(name), []).append(unquote_plus(value) if sep else None)
-    return out
+    parameter written without ``=``), keeping the order of values: decoded as a pact
+    file's query string is (:func:`polypact.pactfile.httpparts.parse_query_string`)."""
+    return parse_query_string(query or "")
 
 
 def headers_multimap(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
