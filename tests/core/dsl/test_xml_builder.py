@@ -3,7 +3,6 @@ matchers read, namespaces, and matching through the core XML matcher."""
 
 from __future__ import annotations
 
-import polypact.builtin
 import pytest
 from polypact.dsl import (
     date,
@@ -22,8 +21,8 @@ from polypact.matching import MatchContext, match_body
 from polypact.matching.content import xml_safe
 from polypact.matching.content.xml_safe import parse_xml
 from polypact.model import Body
-from polypact.plugins import get_plugin_manager
 from polypact.registry import Registry
+from polypact.testing import registry_with
 
 SOAP = "http://schemas.xmlsoap.org/soap/envelope/"
 DECL = '<?xml version="1.0" encoding="UTF-8"?>'
@@ -32,7 +31,7 @@ DECL = '<?xml version="1.0" encoding="UTF-8"?>'
 @pytest.fixture(scope="module")
 def registry() -> Registry:
     """The core plugin alone."""
-    return Registry(get_plugin_manager(entry_points=False, extra_plugins=[("core", polypact.builtin)]))
+    return registry_with()
 
 
 @pytest.fixture(params=["lxml", "stdlib"])

@@ -6,20 +6,18 @@ import copy
 import re
 
 import pytest
-from polypact import builtin
 from polypact.errors import MatcherDefinitionError
 from polypact.generate import GeneratorContext
 from polypact.generate.apply import apply_generators
 from polypact.generate.content import JsonBodyGenerator
 from polypact.generate.paths import STAR, parse_path
 from polypact.model import Body, Generator, Generators, HttpRequest, HttpResponse, MessageContents
-from polypact.plugins import get_plugin_manager
-from polypact.registry import Registry
+from polypact.testing import registry_with
 
 
 @pytest.fixture(scope="module")
 def registry():
-    return Registry(get_plugin_manager(entry_points=False, extra_plugins=[("core", builtin)]))
+    return registry_with()
 
 
 def gens(**by_category):

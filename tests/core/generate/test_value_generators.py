@@ -10,19 +10,17 @@ import string
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from polypact import builtin
 from polypact.errors import MatcherDefinitionError, ProviderStateError
 from polypact.generate import STANDARD_GENERATORS, GeneratorContext, validate_generator
 from polypact.generate.regex_gen import RegexGenerationError, generate_from_regex
 from polypact.matchers.datetime_validate import validate_datetime
 from polypact.model.generators import Generator
-from polypact.plugins import get_plugin_manager
-from polypact.registry import Registry
+from polypact.testing import registry_with
 
 
 @pytest.fixture(scope="module")
 def registry():
-    return Registry(get_plugin_manager(entry_points=False, extra_plugins=[("core", builtin)]))
+    return registry_with()
 
 
 def run(kind, current=None, context=None, **params):

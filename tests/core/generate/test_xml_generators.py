@@ -7,7 +7,6 @@ import datetime as dt
 import re
 
 import pytest
-from polypact import builtin
 from polypact.dsl import datetime, each_like, integer, regex, xml_element
 from polypact.generate import CONSUMER, PROVIDER, GeneratorContext
 from polypact.generate.apply import apply_generators
@@ -16,8 +15,8 @@ from polypact.matching import MatchContext, match_body
 from polypact.matching.content import xml_safe
 from polypact.matching.content.xml_safe import parse_xml
 from polypact.model import Body, Generator, Generators, HttpResponse
-from polypact.plugins import get_plugin_manager
 from polypact.registry import Registry
+from polypact.testing import registry_with
 
 NS = "http://example.com/ns"
 ONE = Generator("RandomInt", {"min": 999, "max": 999})
@@ -26,7 +25,7 @@ ONE = Generator("RandomInt", {"min": 999, "max": 999})
 @pytest.fixture(scope="module")
 def registry() -> Registry:
     """The core plugin alone."""
-    return Registry(get_plugin_manager(entry_points=False, extra_plugins=[("core", builtin)]))
+    return registry_with()
 
 
 @pytest.fixture(params=["lxml", "stdlib"])

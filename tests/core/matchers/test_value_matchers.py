@@ -5,11 +5,9 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-from polypact import builtin
 from polypact.matchers import STANDARD_MATCHERS, check_value, validate_rule
 from polypact.model.rules import Rule
-from polypact.plugins import get_plugin_manager
-from polypact.registry import Registry
+from polypact.testing import registry_with
 
 TEXT = SimpleNamespace(text_values=True, path="$.a")
 JSON = SimpleNamespace(text_values=False, path="$.a")
@@ -24,7 +22,7 @@ def reason(kind, actual, expected=None, context=JSON, **params):
 
 
 def test_every_standard_matcher_is_registered_through_the_hook():
-    registry = Registry(get_plugin_manager(entry_points=False, extra_plugins=[("core", builtin)]))
+    registry = registry_with()
     for name in ("equality", "regex", "type", "min", "max", "include", "integer", "decimal",
                  "number", "boolean", "null", "date", "time", "datetime", "timestamp",
                  "contentType", "notEmpty", "semver", "statusCode", "values", "eachKey",

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-import polypact.builtin
 import pytest
 from polypact.matching import MatchContext
 from polypact.model.rules import Rule, RuleList
-from polypact.plugins import get_plugin_manager
 from polypact.registry import Registry
+from polypact.testing import registry_with
 
 
 @pytest.fixture(scope="session")
 def registry() -> Registry:
     """A registry built from the core plugin alone (no entry-point discovery)."""
-    return Registry(get_plugin_manager(entry_points=False, extra_plugins=[("core", polypact.builtin)]))
+    return registry_with()
 
 
 def rules(**paths: Any) -> dict[str, RuleList]:
