@@ -255,26 +255,25 @@ def parse_generator(obj: Any, *, source: str | None = None, path: str = "$") -> 
 # -- writing -----------------------------------------------------------------------------
 def rules_to_json(rules: MatchingRules) -> dict[str, Any]:
     """Matching rules in the V3/V4 category-map form (empty categories left out)."""
-    out: dict[str, Any] = {}
-    for cat, paths in rules.categories.items():
-        paths = {p: lst for p, lst in paths.items() if lst.rules}
-        if not paths:
-            continue
-        if list(paths) == [""]:
-            out[cat] = paths[""].to_json()
-        else:
-            out[cat] = {p: lst.to_json() for p, lst in paths.items()}
-    return out
+    return _category_map_json({
+        cat: {p: lst for p, lst in paths.items() if lst.rules} for cat, paths in rules.categories.items()
+    })
 
 
 def generators_to_json(generators: Generators) -> dict[str, Any]:
     """Generators in the V3/V4 category-map form (empty categories left out)."""
+    return _category_map_json(generators.categories)
+
+
+def _category_map_json(categories: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """``{category: {path: item.to_json()}}`` without empty categories; a category whose
+    only path is ``""`` (``path``, ``status``, ``method``) holds its item directly."""
     out: dict[str, Any] = {}
-    for cat, paths in generators.categories.items():
+    for cat, paths in categories.items():
         if not paths:
             continue
         if list(paths) == [""]:
             out[cat] = paths[""].to_json()
         else:
-            out[cat] = {p: g.to_json() for p, g in paths.items()}
+            out[cat] = {p: item.to_json() for p, item in paths.items()}
     return out
