@@ -10,8 +10,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-#: Categories whose generator applies to the whole value (written without a path key).
-PATHLESS_GENERATOR_CATEGORIES = frozenset({"path", "status", "method"})
+from polypact.model.rules import PATHLESS_CATEGORIES
+
+#: Categories whose generator applies to the whole value (written without a path key):
+#: the same categories as for matching rules.
+PATHLESS_GENERATOR_CATEGORIES = PATHLESS_CATEGORIES
 
 
 @dataclass(frozen=True)
