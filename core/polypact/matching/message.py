@@ -11,9 +11,7 @@ from polypact.matching.http import _body_with_type, _registry, body_rules
 from polypact.matching.jsonvalues import json_equal, short
 from polypact.matching.mismatch import Mismatch
 from polypact.model.body import media_type
-from polypact.model.interactions import MessageContents
-
-_CONTENT_TYPE_KEYS = ("contenttype", "content-type", "content_type")
+from polypact.model.interactions import CONTENT_TYPE_METADATA_KEYS, MessageContents
 
 
 def match_metadata(expected: dict[str, Any], actual: dict[str, Any], context: MatchContext) -> list[Mismatch]:
@@ -36,7 +34,7 @@ def match_metadata(expected: dict[str, Any], actual: dict[str, Any], context: Ma
                 context.text_values = was
             out.extend(Mismatch("metadata", key, reason, value, other, rule.kind)
                        for rule, reason in failures)
-        elif key.lower() in _CONTENT_TYPE_KEYS and isinstance(value, str) and isinstance(other, str):
+        elif key.lower() in CONTENT_TYPE_METADATA_KEYS and isinstance(value, str) and isinstance(other, str):
             if parameter_header_mismatch(value, other):
                 out.append(Mismatch("metadata", key, f"Expected metadata {key!r} to be {value!r} but was {other!r}",
                                     value, other, "equality"))

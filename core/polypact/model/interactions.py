@@ -23,6 +23,9 @@ ASYNC_MESSAGE = "Asynchronous/Messages"
 SYNC_MESSAGE = "Synchronous/Messages"
 INTERACTION_TYPES = (HTTP, ASYNC_MESSAGE, SYNC_MESSAGE)
 
+#: Message metadata keys (lower-cased) that name the contents' content type.
+CONTENT_TYPE_METADATA_KEYS = ("contenttype", "content-type", "content_type")
+
 
 @dataclass
 class ProviderState:
@@ -97,7 +100,7 @@ class MessageContents:
     def content_type(self) -> str | None:
         """The contentType metadata entry (any case), else the contents' content type."""
         for key, value in self.metadata.items():
-            if key.lower() in ("contenttype", "content-type", "content_type") and isinstance(value, str):
+            if key.lower() in CONTENT_TYPE_METADATA_KEYS and isinstance(value, str):
                 return value
         return self.contents.content_type
 

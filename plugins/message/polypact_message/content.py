@@ -23,7 +23,7 @@ from polypact.dsl import extract, extract_value, is_xml, xml_body
 from polypact.errors import UsageError
 from polypact.model import Body, MessageContents, is_json_type, is_xml_type
 
-from polypact_message.message import metadata_content_type
+from polypact_message.message import CONTENT_TYPE_KEYS, metadata_content_type
 
 
 def build_contents(value: Any, content_type: str | None, where: str) -> tuple[Body, dict, dict]:
@@ -109,7 +109,7 @@ def add_metadata(part: MessageContents, values: Mapping[str, Any], where: str) -
             part.matching_rules.set("metadata", key, rule_list)
         if generator is not None:
             part.generators.add("metadata", key, generator)
-        if key.lower() in ("contenttype", "content-type", "content_type"):
+        if key.lower() in CONTENT_TYPE_KEYS:
             if key != "contentType":
                 part.metadata.pop("contentType", None)  # the one set_contents recorded
             if part.contents.is_present and isinstance(example, str):

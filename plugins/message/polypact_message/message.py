@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from polypact.model import Body, BodyState, MessageContents, is_json_type, is_text_type
+from polypact.model.interactions import CONTENT_TYPE_METADATA_KEYS
 
 #: Metadata keys that carry a message's content type (compared case-insensitively).
-CONTENT_TYPE_KEYS = ("contenttype", "content-type", "content_type")
+CONTENT_TYPE_KEYS = CONTENT_TYPE_METADATA_KEYS
 
 
 def metadata_content_type(metadata: dict[str, Any] | None) -> str | None:
