@@ -169,3 +169,11 @@ def find_header(headers: dict[str, list[str]], name: str) -> list[str] | None:
         if key.lower() == lower:
             return values
     return None
+
+
+def plugin_config(interaction: Any, key: str) -> dict[str, Any] | None:
+    """The ``pluginConfiguration`` entry ``key`` of ``interaction`` when it is an object,
+    else ``None`` (also for ``None`` or an object without plugin configuration)."""
+    config = getattr(interaction, "plugin_configuration", None) or {}
+    value = config.get(key)
+    return value if isinstance(value, dict) else None

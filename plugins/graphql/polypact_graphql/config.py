@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from polypact.model.interactions import plugin_config
+
 #: The key of this plugin in ``pluginConfiguration`` (and its entry-point name).
 PLUGIN_KEY = "graphql"
 
@@ -22,9 +24,7 @@ _SCHEMAS: dict[str, Any] = {}
 
 def graphql_config(interaction: Any) -> dict[str, Any] | None:
     """The interaction's GraphQL configuration, or ``None`` if it is not a GraphQL one."""
-    config = getattr(interaction, "plugin_configuration", None) or {}
-    value = config.get(PLUGIN_KEY)
-    return value if isinstance(value, dict) else None
+    return plugin_config(interaction, PLUGIN_KEY)
 
 
 def remember_schema(digest: str, schema: Any) -> None:

@@ -19,6 +19,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from polypact.model.interactions import plugin_config
+
 #: The key of this plugin in ``pluginConfiguration`` (and its entry-point name).
 PLUGIN_KEY = "soap"
 #: Environment variable listing WSDL files or folders used to validate messages.
@@ -29,9 +31,7 @@ _KNOWN: dict[str, Path] = {}
 
 def soap_config(interaction: Any) -> dict[str, Any] | None:
     """The interaction's SOAP configuration, or ``None`` when it is not a SOAP one."""
-    config = getattr(interaction, "plugin_configuration", None) or {}
-    value = config.get(PLUGIN_KEY)
-    return value if isinstance(value, dict) else None
+    return plugin_config(interaction, PLUGIN_KEY)
 
 
 def use_wsdl(path: str | os.PathLike[str]) -> Path:
