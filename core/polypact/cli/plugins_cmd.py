@@ -38,8 +38,8 @@ def format_report(rows: list[dict[str, Any]]) -> str:
     """The human-readable form of :func:`plugin_report`."""
     lines = []
     for row in rows:
-        dist = f"{row['distribution']} {row['version']}" if row["distribution"] else "(not installed)"
-        head = f"{row['name']} ({dist}): {row['status']}"
+        dist = f"({row['distribution']} {row['version']})" if row["distribution"] else "(not installed)"
+        head = f"{row['name']} {dist}: {row['status']}"
         if row["reason"]:
             head += f": {row['reason']}"
         lines.append(head)
