@@ -39,14 +39,46 @@ def _make(label: str, example: Any, *rules: Rule, generator: Generator | None = 
     return Matcher(example, tuple(rules), generator, "AND", label).validate()
 
 
+def _array_bounds(example: Any, min: int | None, max: int | None) -> dict[str, int]:  # noqa: A002
+    """The ``min``/``max`` parameters of ``like(example, ...)``, checked: they apply to
+    arrays only, and Pact arrays are min-1 or exactly empty (no optional elements)."""
+    if min is None and max is None:
+        return {}
+    shown = ", ".join(f"{k}={v!r}" for k, v in (("min", min), ("max", max)) if v is not None)
+    label = f"like({example!r}, {shown})"
+    if not isinstance(example, (list, tuple)):
+        raise UsageError(
+            f"{label}: min/max apply to arrays only, the example's type is {type(example).__name__} "
+            f"(use like({example!r}) for a value of the same type)"
+        )
+    for name, bound in (("min", min), ("max", max)):
+        if bound is None:
+            continue
+        if isinstance(bound, bool) or not isinstance(bound, int):
+            raise UsageError(f"{label}: {name} must be an integer")
+        if bound < 1:
+            raise UsageError(
+                f"{label}: {name} must be at least 1; Pact arrays are min-1 or exactly empty "
+                f"(write a plain [] to expect an empty array)"
+            )
+    if min is not None and max is not None and max < min:
+        raise UsageError(f"{label}: max must be >= min")
+    if min is not None and len(example) < min:
+        raise UsageError(f"{label}: the example has fewer than {min} items")
+    if max is not None and len(example) > max:
+        raise UsageError(f"{label}: the example has more than {max} items")
+    return {k: v for k, v in (("min", min), ("max", max)) if v is not None}
+
+
 def like(example: Any, min: int | None = None, max: int | None = None) -> Matcher:  # noqa: A002
-    """A value of the same type as ``example``: ``{"match": "type"}`` (with ``min``/``max``
-    for arrays). The rule cascades: children of a map or array match by type too."""
-    params = {k: v for k, v in (("min", min), ("max", max)) if v is not None}
-    if isinstance(example, (list, tuple)) and min is not None and len(example) < min:
-        raise UsageError(f"like({example!r}, min={min}): the example has fewer than {min} items")
-    if isinstance(example, (list, tuple)) and max is not None and len(example) > max:
-        raise UsageError(f"like({example!r}, max={max}): the example has more than {max} items")
+    """A value of the same type as ``example``: ``{"match": "type"}``. The rule cascades:
+    children of a map or array match by type too.
+
+    ``min``/``max`` (at least 1) bound the length of an array example; they are refused on
+    other examples, and ``min=0`` is refused because Pact has no optional elements: expect
+    a plain ``[]`` for an empty array.
+    """
+    params = _array_bounds(example, min, max)
     return _make(f"like({example!r})", example, Rule("type", params))
 
 

@@ -109,6 +109,31 @@ def test_each_like_min_max_copies_and_no_optional_arrays():
         each_like(1, min=3, max=2)
 
 
+@pytest.mark.parametrize(("make", "fragment"), [
+    (lambda: like(["x"], min=0), "like(['x'], min=0): min must be at least 1"),
+    (lambda: like(["x"], max=0), "like(['x'], max=0): max must be at least 1"),
+    (lambda: like(("x",), min=-1), "min must be at least 1"),
+    (lambda: like(["x"], min=True), "min must be an integer"),
+    (lambda: like(["x", "y"], min=2, max=1), "max must be >= min"),
+    (lambda: like("abc", min=0), "like('abc', min=0): min/max apply to arrays only, the example's type is str"),
+    (lambda: like(5, max=3), "the example's type is int"),
+    (lambda: like({"a": 1}, min=1), "the example's type is dict"),
+])
+def test_like_refuses_optional_arrays_and_bounds_on_non_arrays(make, fragment):
+    with pytest.raises(UsageError) as err:
+        make()
+    assert fragment in str(err.value), str(err.value)
+
+
+def test_like_array_bounds_are_written_and_empty_arrays_are_plain():
+    assert matchers_at({"v": like(["x"], min=1)}, "$.v") == [{"match": "type", "min": 1}]
+    assert matchers_at({"v": like(["x", "y"], max=2)}, "$.v") == [{"match": "type", "max": 2}]
+    with pytest.raises(UsageError, match=r"write a plain \[\] to expect an empty array"):
+        like([], min=0)
+    found = extract({"v": []})
+    assert found.example == {"v": []} and found.rules == {}
+
+
 def test_generators_are_collected_at_paths():
     found = extract({
         "id": integer(5, generate=True, min=1, max=9), "price": decimal(1.5, generate=True, digits=4),
