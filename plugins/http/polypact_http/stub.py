@@ -4,8 +4,10 @@ The stub answers every request that matches one of the HTTP interactions of the 
 files (or directories of them) with that interaction's response (generators applied), and
 never fails: there is no verification, no missing-interaction check. When several
 interactions match, a request header ``X-Pact-Provider-State: <state name>`` picks among
-them (e.g. ``a user exists`` vs ``no users``); without it the first declared wins. A request
-that matches nothing gets a 404 explaining the nearest interaction.
+them (e.g. ``a user exists`` vs ``no users``); without it the first declared wins, and the
+stub warns on stderr, once per request line (``GET /users/1``), naming the candidates and
+the header that chooses among them. A request that matches nothing gets a 404 explaining
+the nearest interaction.
 """
 
 from __future__ import annotations
@@ -76,6 +78,8 @@ class StubServer:
         self.interactions = list(interactions)
         self.registry = registry
         self.cors = cors
+        self._warned: set[str] = set()
+        self._warn_lock = threading.Lock()
         self._server = HttpServer(self._handle, host, port, name="stub")
         self.url = self._server.url
         self.port = self._server.port
@@ -96,6 +100,8 @@ class StubServer:
             matched = [c for c in matched if state in c.interaction.state_names()]
         if matched:
             chosen = min(matched, key=lambda c: c.index)
+            if state is None and len(matched) > 1:
+                self._warn_ambiguous(f"{raw.method} {raw.target}", matched)
             reply = reply_for(chosen.interaction.response, self.url, self.registry)
         elif state is not None and any(c.matched for c in candidates):
             message = f"polypact stub server: no interaction matching this request has provider state {state!r}"
@@ -105,6 +111,36 @@ class StubServer:
         if self.cors:
             reply.headers.extend(h for h in _cors_headers(raw) if h[0] == "Access-Control-Allow-Origin")
         return reply
+
+    def _warn_ambiguous(self, request_line: str, matched: Sequence[Any]) -> None:
+        """Tell (once per request line) that several interactions answer this request."""
+        with self._warn_lock:
+            if request_line in self._warned:
+                return
+            self._warned.add(request_line)
+        ordered = [c.interaction for c in sorted(matched, key=lambda c: c.index)]
+        print(ambiguity_warning(request_line, ordered), file=sys.stderr, flush=True)
+
+
+def ambiguity_warning(request_line: str, interactions: Sequence[SynchronousHttp]) -> str:
+    """The warning for a request matched by several ``interactions`` (in declaration order)
+    and no ``X-Pact-Provider-State`` header: the candidates, which one answers, how to choose."""
+
+    def name(interaction: SynchronousHttp) -> str:
+        states = interaction.state_names()
+        given = f"given {', '.join(repr(s) for s in states)}" if states else "no provider state"
+        return f"{interaction.description!r} ({given})"
+
+    states = list(dict.fromkeys(s for i in interactions for s in i.state_names()))
+    if states:
+        choose = f"send '{STATE_HEADER}: <state>' ({', '.join(repr(s) for s in states)}) to choose"
+    else:
+        choose = f"none has a provider state, so '{STATE_HEADER}' cannot choose"
+    return (
+        f"polypact stub: warning: {request_line} matches {len(interactions)} interactions: "
+        f"{'; '.join(name(i) for i in interactions)}; answering with the first declared, "
+        f"{interactions[0].description!r}; {choose}"
+    )
 
 
 def _cors_headers(raw: RawRequest) -> list[tuple[str, str]]:

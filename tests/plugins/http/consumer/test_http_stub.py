@@ -75,6 +75,44 @@ def test_provider_state_header_selects_among_equal_requests(stub):
     assert response.status_code == 404 and "nobody" in response.json()["error"]
 
 
+def test_ambiguous_request_warns_once_per_request_line_naming_candidates_and_header(stub, capsys):
+    capsys.readouterr()
+    for _ in range(3):
+        assert requests.get(f"{stub.url}/users/1", timeout=5).json()["name"] == "Ann"
+    err = capsys.readouterr().err
+    warnings = [line for line in err.splitlines() if "warning" in line]
+    assert len(warnings) == 1, err
+    warning = warnings[0]
+    assert warning.startswith("polypact stub: warning: GET /users/1 matches 2 interactions: ")
+    assert "'user 1 when Ann' (given 'user 1 is Ann'); 'user 1 when Bob' (given 'user 1 is Bob')" in warning
+    assert "answering with the first declared, 'user 1 when Ann'" in warning
+    assert "send 'X-Pact-Provider-State: <state>' ('user 1 is Ann', 'user 1 is Bob') to choose" in warning
+    # choosing a state, or an unambiguous request, does not warn
+    requests.get(f"{stub.url}/users/1", headers={"X-Pact-Provider-State": "user 1 is Bob"}, timeout=5)
+    requests.post(f"{stub.url}/tokens?scope=read", timeout=5)
+    assert "warning" not in capsys.readouterr().err
+
+
+def test_each_ambiguous_request_line_warns_once(tmp_path, capsys):
+    def get(path, state):
+        return {"description": f"{path} {state}", "providerStates": [{"name": state}],
+                "request": {"method": "GET", "path": path}, "response": {"status": 200}}
+
+    pact = {**PACT_V3, "interactions": [get("/a", "s1"), get("/a", "s2"), get("/b", "s1"), get("/b", "s3")]}
+    (tmp_path / "p.json").write_text(json.dumps(pact))
+    server = start_stub([tmp_path / "p.json"])
+    try:
+        capsys.readouterr()
+        for path in ("/a", "/b", "/a", "/b"):
+            assert requests.get(f"{server.url}{path}", timeout=5).status_code == 200
+    finally:
+        server.stop()
+    lines = [line for line in capsys.readouterr().err.splitlines() if "warning" in line]
+    assert [line.split(" matches ")[0] for line in lines] == [
+        "polypact stub: warning: GET /a", "polypact stub: warning: GET /b"]
+    assert "('s1', 's3')" in lines[1]
+
+
 def test_stub_applies_response_generators(stub):
     values = {requests.post(f"{stub.url}/tokens?scope=read", timeout=5).json()["n"] for _ in range(5)}
     assert all(100 <= v <= 200 for v in values)
