@@ -205,20 +205,32 @@ def _check_params(rule: Rule, source: str | None, path: str) -> None:
     nested = rule.params.get("rules")
     if rule.kind in ("eachKey", "eachValue") and nested is not None:
         npath = child(path, "rules")
-        for i, item in enumerate(expect_array(nested, source, npath)):
+        if not isinstance(nested, list):
+            raise MatcherDefinitionError(
+                f"expected an array of matcher definitions, found {describe(nested)}",
+                source=source, path=npath)
+        for i, item in enumerate(nested):
             parse_rule(item, source=source, path=child(npath, i))
     variants = rule.params.get("variants")
     if rule.kind == "arrayContains" and variants is not None:
         vpath = child(path, "variants")
         for i, variant in enumerate(expect_array(variants, source, vpath)):
-            variant = expect_object(variant, source, child(vpath, i))
-            if "rules" in variant:
-                parse_matching_rules(variant["rules"], source=source,
-                                     path=child(child(vpath, i), "rules"))
-            if "generators" in variant:
-                gpath = child(child(vpath, i), "generators")
-                for sub, gen in expect_object(variant["generators"], source, gpath).items():
-                    parse_generator(gen, source=source, path=child(gpath, sub))
+            _check_variant(variant, source, child(vpath, i))
+
+
+def _check_variant(variant: Any, source: str | None, path: str) -> None:
+    """Check one ``arrayContains`` variant: ``{"index", "rules", "generators"}`` where
+    ``rules`` is a body category (``{path: {"combine", "matchers"}}``, paths relative to
+    the element, as the reference ``add_rules_from_json`` reads it) and ``generators`` is
+    ``{path: {"type", ...}}``."""
+    variant = expect_object(variant, source, path)
+    if variant.get("rules") is not None:
+        _load_v3_category(MatchingRules(), "body", variant["rules"], source,
+                          child(path, "rules"), True)
+    if variant.get("generators") is not None:
+        gpath = child(path, "generators")
+        for sub, gen in expect_object(variant["generators"], source, gpath).items():
+            parse_generator(gen, source=source, path=child(gpath, sub))
 
 
 # -- generators --------------------------------------------------------------------------
