@@ -10,33 +10,14 @@ looked up in the registry (``registry.builder_method(name)``), so plugins add th
 
 from __future__ import annotations
 
-import functools
 from typing import TYPE_CHECKING, Any
 
+from polypact.consumer.dispatch import dsl_method, missing_method_error
 from polypact.errors import UsageError
 from polypact.model import Interaction, ProviderState
 
 if TYPE_CHECKING:
     from polypact.consumer.pact import Pact
-
-#: Extras to suggest when a well-known protocol method is missing.
-EXTRA_HINTS = {
-    "with_grpc": "grpc",
-    "with_graphql": "graphql",
-    "with_soap": "soap",
-    "with_soap_request": "soap",
-}
-
-
-def missing_method_error(name: str, owner: str) -> AttributeError:
-    """The AttributeError raised when no plugin registered the DSL method ``name``."""
-    extra = EXTRA_HINTS.get(name)
-    hint = f"is polypact[{extra}] installed?" if extra else "is the plugin that provides it installed?"
-    return AttributeError(
-        f"{owner} has no method {name!r}: no plugin provides {name!r}; {hint} "
-        f"see `polypact plugins`"
-    )
-
 
 class InteractionBuilder:
     """Declares one interaction of a :class:`polypact.consumer.Pact`.
@@ -129,7 +110,7 @@ class InteractionBuilder:
         function = self.pact.registry.builder_method(name)
         if function is None:
             raise missing_method_error(name, "InteractionBuilder")
-        return functools.partial(function, self)
+        return dsl_method(function, self, name, self.pact.registry)
 
     def __repr__(self) -> str:
         kind = self._interaction.type if self._interaction is not None else "undeclared"

@@ -16,12 +16,12 @@ descriptions, serving (:meth:`Pact.serve`) and writing (:meth:`Pact.write`).
 
 from __future__ import annotations
 
-import functools
 import os
 from pathlib import Path
 from typing import Any
 
-from polypact.consumer.builder import InteractionBuilder, missing_method_error
+from polypact.consumer.builder import InteractionBuilder
+from polypact.consumer.dispatch import dsl_method, missing_method_error
 from polypact.consumer.session import MockSession
 from polypact.errors import UsageError
 from polypact.model import Interaction, Pacticipant
@@ -137,7 +137,7 @@ class Pact:
         function = self.registry.builder_method("pact." + name)
         if function is None:
             raise missing_method_error(name, "Pact")
-        return functools.partial(function, self)
+        return dsl_method(function, self, name, self.registry, prefix="pact.")
 
     def __repr__(self) -> str:
         return f"<Pact {self.consumer!r} -> {self.provider!r}: {len(self.builders)} interactions>"

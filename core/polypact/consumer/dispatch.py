@@ -1,0 +1,80 @@
+"""Calling DSL methods that plugins registered, with a clear error for a wrong call.
+
+A registered method (``with_request``, ``will_respond_with_graphql``, ...) is a plain
+function taking the builder (or the pact) first. :func:`dsl_method` binds it and checks
+each call against its signature first, so ``will_respond_with(data=...)`` says which
+parameters ``will_respond_with`` takes and which other plugins' methods have a similar
+name, instead of a bare ``TypeError``.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+from polypact.errors import UsageError
+
+#: Extras to suggest when a well-known protocol method is missing.
+EXTRA_HINTS = {
+    "with_grpc": "grpc",
+    "with_graphql": "graphql",
+    "with_soap": "soap",
+    "with_soap_request": "soap",
+}
+
+
+def missing_method_error(name: str, owner: str) -> AttributeError:
+    """The AttributeError raised when no plugin registered the DSL method ``name``."""
+    extra = EXTRA_HINTS.get(name)
+    hint = f"is polypact[{extra}] installed?" if extra else "is the plugin that provides it installed?"
+    return AttributeError(
+        f"{owner} has no method {name!r}: no plugin provides {name!r}; {hint} "
+        f"see `polypact plugins`"
+    )
+
+
+@functools.lru_cache(maxsize=512)
+def _signature(function: Callable[..., Any]) -> inspect.Signature | None:
+    try:
+        return inspect.signature(function)
+    except (TypeError, ValueError):
+        return None
+
+
+def dsl_method(function: Callable[..., Any], target: Any, name: str, registry: Any,
+               prefix: str = "") -> Callable[..., Any]:
+    """``function`` bound to ``target`` (a builder or a pact), refusing a call that does
+    not fit its signature with a :class:`UsageError` that lists its parameters and the
+    registered methods of a similar name (``prefix`` is ``"pact."`` for pact methods)."""
+    signature = _signature(function)
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        if signature is not None:
+            try:
+                signature.bind(target, *args, **kwargs)
+            except TypeError as exc:
+                raise UsageError(_wrong_call(name, signature, exc, registry, prefix)) from None
+        return function(target, *args, **kwargs)
+
+    call.__name__ = name
+    call.__doc__ = function.__doc__
+    return call
+
+
+def _wrong_call(name: str, signature: inspect.Signature, exc: TypeError, registry: Any,
+                prefix: str) -> str:
+    params = [p.replace(annotation=inspect.Parameter.empty)
+              for p in list(signature.parameters.values())[1:]]
+    shown = str(inspect.Signature(params))[1:-1]
+    reason = str(exc).replace("missing a required argument", "is missing the argument")
+    message = f"{name}({shown}): {reason}"
+    stem = name.split("_with")[0] if "_with" in name else name
+    similar = sorted(
+        key[len(prefix):] for key in registry.tables["interaction_builders"]
+        if key.startswith(prefix + stem) and key != prefix + name and "." not in key[len(prefix):]
+    )
+    if similar:
+        message += f"; other plugins' methods of a similar name: {', '.join(similar)}"
+    return message
