@@ -22,11 +22,18 @@ from polypact.model import Body, MessageContents
 METADATA_HEADER = "Pact-Message-Metadata"
 
 
-def check_url(url: str) -> str:
-    """``url`` if it is an http(s) URL with a host, else :class:`UsageError`."""
+def check_url(url: str, *, label: str | None = None) -> str:
+    """``url`` if it is an http(s) URL with a host (and a valid port, if any), else
+    :class:`UsageError`; ``label`` names the value in the error (default ``message
+    endpoint 'url'``)."""
     parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UsageError(f"message endpoint {url!r} is not an http(s) URL with a host "
+    try:
+        port_ok = parts.port is None or parts.port > 0
+    except ValueError:
+        port_ok = False
+    if parts.scheme not in ("http", "https") or not parts.hostname or not port_ok:
+        raise UsageError(f"{label or f'message endpoint {url!r}'}: expected an http(s) URL with "
+                         f"a host and an optional port 1-65535 "
                          f"(e.g. http://127.0.0.1:8000/_pact/message)")
     return url
 

@@ -31,6 +31,20 @@ def polypact_register_interaction_builders(register: Callable[..., None]) -> Non
         register(name, function)
 
 
+@hookimpl
+def polypact_configure_verifier(verifier: Any, args: Any) -> None:
+    """Check every ``--transport message=TARGET`` before the run starts, so a bad target
+    is one usage error (exit 2) rather than an error per interaction."""
+    from polypact.cli.verify import parse_transport
+
+    from polypact_message.target import resolve_target
+
+    for text in getattr(args, "transport", None) or []:
+        name, target = parse_transport(text)
+        if name == "message":
+            resolve_target(target, label=f"--transport {text!r}")
+
+
 @hookimpl(trylast=True)
 def polypact_provider_state(state: Any, action: str, context: Any) -> dict[str, Any] | None:
     """Count the states of message interactions as handled when no other handler took

@@ -1,14 +1,10 @@
 """The message provider client: asks the provider for each message and matches it.
 
 The target (``Verifier.transport("message", target)`` or ``--transport message=TARGET``)
-is one of:
-
-- a mapping of description to producer, a :class:`MessageProducers`, or one callable
-  producing every message: producers run in-process (see :mod:`polypact_message.producers`);
-- an ``http(s)://`` URL: the provider's message endpoint (the reference verifier's
-  convention, see :mod:`polypact_message.endpoint`);
-- ``"module:attribute"`` (from the command line): the producers are imported from a
-  Python module (the current directory is importable).
+names in-process producers (see :mod:`polypact_message.producers`) or the provider's
+message endpoint (the reference verifier's convention, see
+:mod:`polypact_message.endpoint`); :mod:`polypact_message.target` resolves and checks it
+once, when the client is created.
 
 A producer that raises, returns the wrong type or times out fails its interaction with
 that cause (a :class:`polypact.errors.VerificationError`); the verifier records it and
@@ -17,60 +13,21 @@ goes on with the next interaction.
 
 from __future__ import annotations
 
-import importlib
-import re
-import sys
-from pathlib import Path
 from typing import Any
 
-from polypact.errors import UsageError, VerificationError
+from polypact.errors import VerificationError
 from polypact.generate import GeneratorContext, apply_generators
 from polypact.matching import match_message
 from polypact.model import AsynchronousMessage, MessageContents, SynchronousMessages
 from polypact.pactfile import interaction_json
 from polypact.transport import ProviderConfig, VerifyContext
 
-from polypact_message.endpoint import check_url, fetch_message
+from polypact_message.endpoint import fetch_message
 from polypact_message.matching import match_responses
 from polypact_message.message import Message
 from polypact_message.output import actual_message, actual_responses
 from polypact_message.producers import call_producer, find_producer
-
-_IMPORT_TARGET = re.compile(r"^[A-Za-z_][\w.]*:[A-Za-z_][\w.]*$")
-
-
-def import_target(spec: str) -> Any:
-    """The object named by ``"package.module:attribute"`` (current directory importable)."""
-    module_name, _, attribute = spec.partition(":")
-    cwd = str(Path.cwd())
-    if cwd not in sys.path:
-        sys.path.insert(0, cwd)
-    try:
-        obj: Any = importlib.import_module(module_name)
-    except ImportError as exc:
-        raise UsageError(f"message target {spec!r}: cannot import {module_name!r} ({exc})") from None
-    for name in attribute.split("."):
-        try:
-            obj = getattr(obj, name)
-        except AttributeError:
-            raise UsageError(f"message target {spec!r}: {module_name!r} has no attribute "
-                             f"{attribute!r}") from None
-    return obj
-
-
-def resolve_target(target: Any) -> Any:
-    """A URL string, or the in-process producers a target names."""
-    if isinstance(target, str):
-        if target.startswith(("http://", "https://")):
-            return check_url(target)
-        if _IMPORT_TARGET.match(target):
-            return import_target(target)
-        raise UsageError(
-            f"message target {target!r}: expected an http(s) URL of a message endpoint or "
-            f"'module:attribute' naming Python message producers")
-    if target is None:
-        raise UsageError("the message transport needs a target: producers or an endpoint URL")
-    return target
+from polypact_message.target import resolve_target
 
 
 def states_json(interaction: Any) -> list[dict[str, Any]]:

@@ -225,7 +225,7 @@ def test_cli_verifies_a_pact_mixing_http_and_messages(registry, pact: Pact, tmp_
     assert code == 0, out + err
     code, out, err = run_cli(["verify", str(pact_path), "--transport", "message=ftp://x"],
                              registry=registry)
-    assert code != 0 and "message target 'ftp://x'" in out + err
+    assert code == 2 and "--transport 'message=ftp://x': expected an http(s) URL" in err
 
 
 def test_producers_count_as_state_handlers_for_messages_only(registry, pact: Pact) -> None:
