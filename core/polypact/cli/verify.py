@@ -61,8 +61,12 @@ class VerifyCommand:
 
     def run(self, args: argparse.Namespace, registry: Any) -> int:
         """Run the verification; 0 when it succeeds, 1 when an interaction failed."""
+        from polypact.reporters.output import check_destination
         from polypact.verifier import Verifier
 
+        # Before anything runs: a report that cannot be written fails now, not afterwards.
+        for option, destination in (("--json", args.json), ("--junit", args.junit)):
+            check_destination(destination, option)
         headers = dict(parse_header(h) for h in args.header)
         verifier = Verifier(args.provider, registry=registry)
         for location in args.pacts:
@@ -92,7 +96,7 @@ class VerifyCommand:
             raise UsageError("give --provider-base-url URL (or --transport NAME=TARGET)")
         verifier.reporter("console", color=False if args.no_color else None, verbose=args.verbose)
         if args.json:
-            verifier.reporter("json", args.json)
+            verifier.reporter("json", args.json, label="--json")
         if args.junit:
-            verifier.reporter("junit", args.junit)
+            verifier.reporter("junit", args.junit, label="--junit")
         return verifier.verify().exit_code

@@ -10,6 +10,8 @@ import os
 import sys
 from typing import Any, TextIO
 
+from polypact.errors import UsageError
+from polypact.reporters.output import check_destination
 from polypact.reporters.text import failure_list, failure_text, indent
 
 _COLOURS = {"green": "32", "red": "31", "yellow": "33", "dim": "2", "bold": "1"}
@@ -94,8 +96,14 @@ class ConsoleReporter:
 
 def console_reporter(destination: str | None, options: dict[str, Any]) -> ConsoleReporter:
     """Factory registered as ``console``: ``destination`` is ignored unless it is ``"-"``
-    or a file path (written as plain text)."""
+    or a file path (written as plain text; checked first, :class:`UsageError` when it
+    cannot be written)."""
     stream = options.get("stream")
     if stream is None and destination not in (None, "-"):
-        stream = open(destination, "w", encoding="utf-8")  # noqa: SIM115 - kept for the run
+        label = options.get("label") or "console report"
+        check_destination(destination, label)
+        try:
+            stream = open(destination, "w", encoding="utf-8")  # noqa: SIM115 - kept for the run
+        except OSError as exc:
+            raise UsageError(f"{label} {destination!r}: cannot write ({exc.strerror or exc})") from None
     return ConsoleReporter(stream, color=options.get("color"), verbose=bool(options.get("verbose")))

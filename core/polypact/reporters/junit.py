@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 import xml.etree.ElementTree as ET
-from pathlib import Path
 from typing import Any
 
+from polypact.reporters.output import STDOUT, check_destination, write_report
 from polypact.reporters.text import failure_text
 
 
@@ -54,24 +54,28 @@ def junit_document(summary: Any) -> ET.Element:
 
 
 class JunitReporter:
-    """Writes the JUnit XML report when the run finishes (``None`` or ``-``: stdout)."""
+    """Writes the JUnit XML report when the run finishes (``None`` or ``-``: stdout).
 
-    def __init__(self, destination: str | None = None):
+    The destination is checked when the reporter is created (:class:`UsageError` naming
+    ``label``, e.g. ``--junit``) and written atomically when the run finishes.
+    """
+
+    def __init__(self, destination: str | None = None, *, label: str = "JUnit report"):
+        check_destination(destination, label)
         self.destination = destination
+        self.label = label
 
     def finished(self, summary: Any) -> None:
-        """Write the report."""
-        tree = ET.ElementTree(junit_document(summary))
-        ET.indent(tree)
-        if self.destination in (None, "-"):
-            tree.write(sys.stdout, encoding="unicode", xml_declaration=True)
-            sys.stdout.write("\n")
+        """Write the report (:class:`ReportError` when it cannot be written)."""
+        root = junit_document(summary)
+        ET.indent(root)
+        if self.destination in STDOUT:
+            sys.stdout.write(ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n")
             return
-        path = Path(self.destination)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tree.write(path, encoding="utf-8", xml_declaration=True)
+        data = ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+        write_report(self.destination, data, self.label)
 
 
 def junit_reporter(destination: str | None, options: dict[str, Any]) -> JunitReporter:
-    """Factory registered as ``junit``."""
-    return JunitReporter(destination)
+    """Factory registered as ``junit`` (option ``label`` names the destination in errors)."""
+    return JunitReporter(destination, label=options.get("label") or "JUnit report")

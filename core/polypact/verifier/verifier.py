@@ -228,11 +228,20 @@ class Verifier:
         return summary
 
     def _emit(self, hook_caller: Any, method: str, **kwargs: Any) -> None:
+        """Call the hook, then every reporter; a reporter that fails (a report that cannot
+        be written) does not stop the others: the first error is raised after them all."""
         hook_caller(**kwargs)
+        failed: PolypactError | None = None
         for rep in self._reporters:
             fn = getattr(rep, method, None)
-            if fn is not None:
+            if fn is None:
+                continue
+            try:
                 fn(*kwargs.values())
+            except PolypactError as exc:
+                failed = failed or exc
+        if failed is not None:
+            raise failed
 
     def verify_interaction(self, loaded: LoadedPact, interaction: Any) -> InteractionResult:
         """Verify one interaction: set up its states, replay it, tear the states down."""

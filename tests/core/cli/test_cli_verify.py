@@ -51,6 +51,7 @@ def test_verify_failure_exits_1_with_numbered_failures(pact_dir, broken_provider
 
 
 def test_reports_and_filters(pact_dir, broken_provider, tmp_path):
+    (tmp_path / "out").mkdir()
     json_path, junit_path = tmp_path / "out" / "r.json", tmp_path / "out" / "r.xml"
     code, out, _ = run_cli([
         "verify", str(pact_dir), "--provider-base-url", broken_provider.url,
@@ -62,6 +63,43 @@ def test_reports_and_filters(pact_dir, broken_provider, tmp_path):
     assert doc["success"] is False
     root = ET.parse(junit_path).getroot()
     assert root.attrib["tests"] == "1" and root.attrib["failures"] == "1"
+
+
+@pytest.mark.parametrize(
+    ("option", "destination", "message"),
+    [
+        ("--junit", "/proc/x.xml", "--junit '/proc/x.xml': cannot create files in '/proc'"),
+        ("--json", "{tmp}", "--json '{tmp}': is a directory; expected a file path"),
+        ("--json", "{tmp}/no/r.json", "--json '{tmp}/no/r.json': the directory '{tmp}/no' does not exist"),
+        ("--junit", "{tmp}/f.txt/r.xml", "--junit '{tmp}/f.txt/r.xml': '{tmp}/f.txt' is not a directory"),
+    ],
+)
+def test_unwritable_report_destination_exits_2_before_verifying(pact_dir, provider, tmp_path, option,
+                                                                destination, message):
+    (tmp_path / "f.txt").write_text("")
+    code, out, err = run_cli(["verify", str(pact_dir), "--provider-base-url", provider.url,
+                              option, destination.format(tmp=tmp_path)])
+    assert code == 2, (out, err)
+    assert err.startswith(f"polypact verify: error: {message.format(tmp=tmp_path)}")
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert out == "" and provider.app.requests == []  # nothing was verified
+
+
+def test_report_write_failure_after_the_run_exits_2_with_one_line(pact_dir, provider, tmp_path, monkeypatch):
+    import polypact.reporters.output as output
+
+    def no_space(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(output.os, "replace", no_space)
+    report = tmp_path / "r.json"
+    code, out, err = run_cli(["verify", str(pact_dir), "--provider-base-url", provider.url,
+                              "--json", str(report)])
+    assert code == 2
+    assert err == (f"polypact verify: error: --json {str(report)!r}: could not write the report "
+                   f"(No space left on device)\n")
+    assert "2 passed" in out and not report.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
 def test_filter_state_and_consumer(pact_dir, broken_provider):

@@ -76,7 +76,7 @@ def test_console_falls_back_to_ascii_marks_when_the_stream_cannot_encode_them():
 
 
 def test_json_report_is_well_formed(registry, tmp_path):
-    dest = tmp_path / "reports" / "verify.json"
+    dest = tmp_path / "verify.json"
     summary = _run(registry, ("json", str(dest), {}))
     doc = json.loads(dest.read_text())
     assert doc["provider"] == "users" and doc["success"] is False
@@ -134,3 +134,48 @@ def test_console_prints_each_distinct_warning_once(registry):
     (Verifier("users", registry=registry).add_pact(p).transport("fake", lambda i, c: [])
         .reporter("console", stream=out).verify())
     assert out.getvalue().count("warning: no handler for provider state 'unhandled'") == 1
+
+
+@pytest.mark.parametrize("name", ["json", "junit", "console"])
+def test_report_destinations_are_checked_when_the_reporter_is_added(registry, tmp_path, name):
+    from polypact.errors import UsageError
+
+    v = Verifier("users", registry=registry)
+    with pytest.raises(UsageError, match=r"is a directory; expected a file path"):
+        v.reporter(name, str(tmp_path))
+    with pytest.raises(UsageError, match=r"the directory '.*/missing' does not exist"):
+        v.reporter(name, str(tmp_path / "missing" / "r.out"))
+    with pytest.raises(UsageError, match=r"--x '/proc/r.out': cannot create files in '/proc'"):
+        v.reporter(name, "/proc/r.out", label="--x")
+    assert not list(tmp_path.iterdir())  # the check leaves nothing behind
+
+
+@pytest.mark.parametrize("name", ["json", "junit"])
+def test_reports_are_replaced_atomically(registry, tmp_path, name):
+    dest = tmp_path / "report"
+    dest.write_text("old contents")
+    _run(registry, (name, str(dest), {}))
+    assert "old contents" not in dest.read_text()
+    assert [p.name for p in tmp_path.iterdir()] == ["report"]  # no temporary file left
+
+
+def test_a_report_that_cannot_be_written_is_a_report_error_and_other_reports_still_go_out(
+    registry, tmp_path, monkeypatch
+):
+    import polypact.reporters.output as output
+    from polypact.reporters import ReportError
+
+    real_replace = output.os.replace
+
+    def replace(src, dst):
+        if str(dst).endswith(".json"):
+            raise OSError(28, "No space left on device")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(output.os, "replace", replace)
+    json_dest, junit_dest = tmp_path / "r.json", tmp_path / "r.xml"
+    with pytest.raises(ReportError) as err:
+        _run(registry, ("json", str(json_dest), {"label": "--json"}), ("junit", str(junit_dest), {}))
+    assert str(err.value) == f"--json {str(json_dest)!r}: could not write the report (No space left on device)"
+    assert ET.parse(junit_dest).getroot().attrib["tests"] == "3"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.xml"]
