@@ -161,7 +161,7 @@ class BrokerCommand:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from polypact_broker.config import AuthConfig, BrokerConfig, WebhookConfig
+    from polypact_broker.config import AuthConfig, BrokerConfig, MainBranchConfig, WebhookConfig
     from polypact_broker.server import serve_forever
 
     webhooks = WebhookConfig.from_env()
@@ -169,6 +169,6 @@ def _serve(args: argparse.Namespace) -> int:
     config = BrokerConfig(database_url=args.database_url, public_url=args.public_url,
                           trust_forwarded_headers=args.trust_forwarded_headers,
                           max_body_bytes=args.max_body_bytes, auth=AuthConfig.from_env(),
-                          webhooks=webhooks)
+                          webhooks=webhooks, main_branch=MainBranchConfig.from_env())
     serve_forever(config, args.host, args.port)
     return 0

@@ -5,6 +5,8 @@ Server-side secrets come from the environment, never from the command line:
 tokens) and ``POLYPACT_BROKER_BASIC_AUTH`` (``user:password:scope`` entries, comma-separated,
 scope ``read`` or ``write``). ``POLYPACT_BROKER_ALLOW_ANONYMOUS_READ=true`` lets requests
 without credentials read. ``POLYPACT_BROKER_WEBHOOK_HOSTS`` is the webhook allow-list.
+``POLYPACT_BROKER_AUTO_DETECT_MAIN_BRANCH=false`` turns main-branch detection off and
+``POLYPACT_BROKER_MAIN_BRANCH_CANDIDATES`` (comma-separated) replaces its candidate names.
 """
 
 from __future__ import annotations
@@ -74,12 +76,56 @@ class WebhookConfig:
         return cls(allowed_hosts=hosts)
 
 
+_TRUE = ("1", "true", "yes", "on")
+_FALSE = ("0", "false", "no", "off")
+
+
+@dataclass
+class MainBranchConfig:
+    """Main-branch auto-detection, as the Pact Broker's ``auto_detect_main_branch``.
+
+    When a version of a pacticipant without a main branch is put on a branch (or tagged)
+    whose name is one of ``candidates``, that name becomes the pacticipant's main branch.
+    """
+
+    auto_detect: bool = True
+    candidates: tuple[str, ...] = ("develop", "main", "master")
+
+    @property
+    def effective_candidates(self) -> tuple[str, ...]:
+        """The names that become a main branch: none when detection is off."""
+        return self.candidates if self.auto_detect else ()
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> MainBranchConfig:
+        """Read ``POLYPACT_BROKER_AUTO_DETECT_MAIN_BRANCH`` (true/false) and
+        ``POLYPACT_BROKER_MAIN_BRANCH_CANDIDATES`` (comma-separated branch names)."""
+        env = os.environ if env is None else env
+        config = cls()
+        flag = env.get("POLYPACT_BROKER_AUTO_DETECT_MAIN_BRANCH", "").strip().lower()
+        if flag:
+            if flag not in _TRUE + _FALSE:
+                raise UsageError(f"POLYPACT_BROKER_AUTO_DETECT_MAIN_BRANCH: expected true or false, "
+                                 f"got {flag!r}")
+            config.auto_detect = flag in _TRUE
+        raw = env.get("POLYPACT_BROKER_MAIN_BRANCH_CANDIDATES")
+        if raw is not None:
+            names = tuple(n.strip() for n in raw.split(",") if n.strip())
+            if not names:
+                raise UsageError("POLYPACT_BROKER_MAIN_BRANCH_CANDIDATES: expected branch names "
+                                 "separated by commas (turn detection off with "
+                                 "POLYPACT_BROKER_AUTO_DETECT_MAIN_BRANCH=false)")
+            config.candidates = names
+        return config
+
+
 @dataclass
 class BrokerConfig:
     """Everything a broker server needs.
 
     ``database_url`` is a file path (SQLite) or ``postgresql://...``; ``public_url`` fixes
-    the base URL of links (behind a proxy); ``max_body_bytes`` bounds request bodies.
+    the base URL of links (behind a proxy); ``max_body_bytes`` bounds request bodies;
+    ``main_branch`` controls main-branch auto-detection (on by default).
     """
 
     database_url: str = "polypact-broker.sqlite"
@@ -88,3 +134,4 @@ class BrokerConfig:
     max_body_bytes: int = 10 * 1024 * 1024
     auth: AuthConfig = field(default_factory=AuthConfig)
     webhooks: WebhookConfig = field(default_factory=WebhookConfig)
+    main_branch: MainBranchConfig = field(default_factory=MainBranchConfig)

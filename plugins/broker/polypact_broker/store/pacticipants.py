@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 import sqlalchemy as sa
@@ -101,9 +102,23 @@ def ensure_version(conn: sa.Connection, pacticipant_id: int, number: str,
     )).inserted_primary_key[0]
 
 
+def maybe_set_main_branch(conn: sa.Connection, pacticipant_id: int, name: str,
+                          candidates: Collection[str]) -> bool:
+    """Make ``name`` the pacticipant's main branch when it has none and ``name`` is one of
+    ``candidates`` (the Pact Broker's main-branch auto-detection); True when set.
+
+    One conditional ``UPDATE``, so concurrent publishers cannot overwrite each other."""
+    if name not in candidates:
+        return False
+    return conn.execute(pacticipants.update().where(
+        pacticipants.c.id == pacticipant_id, pacticipants.c.main_branch.is_(None)
+    ).values(main_branch=name, updated_at=utcnow())).rowcount > 0
+
+
 def ensure_branch_version(conn: sa.Connection, pacticipant_id: int, branch: str,
-                          version_id: int) -> None:
-    """Put a version on a branch (creating the branch when missing)."""
+                          version_id: int, main_branch_candidates: Collection[str] = ()) -> None:
+    """Put a version on a branch (creating the branch when missing); the branch becomes
+    the pacticipant's main branch when it has none and the name is a candidate."""
     row = conn.execute(sa.select(branches.c.id).where(
         branches.c.pacticipant_id == pacticipant_id, branches.c.name == branch)).first()
     branch_id = row.id if row is not None else conn.execute(branches.insert().values(
@@ -114,10 +129,17 @@ def ensure_branch_version(conn: sa.Connection, pacticipant_id: int, branch: str,
     if exists is None:
         conn.execute(branch_versions.insert().values(
             branch_id=branch_id, version_id=version_id, created_at=utcnow()))
+    maybe_set_main_branch(conn, pacticipant_id, branch, main_branch_candidates)
 
 
-def ensure_tag(conn: sa.Connection, version_id: int, tag: str) -> bool:
-    """Tag a version; True when the tag is new."""
+def ensure_tag(conn: sa.Connection, version_id: int, tag: str,
+               main_branch_candidates: Collection[str] = ()) -> bool:
+    """Tag a version; True when the tag is new. As in the Pact Broker, a tag named like a
+    main-branch candidate also sets the main branch of a pacticipant that has none."""
+    if main_branch_candidates and tag in main_branch_candidates:
+        owner = conn.execute(sa.select(versions.c.pacticipant_id)
+                             .where(versions.c.id == version_id)).scalar_one()
+        maybe_set_main_branch(conn, owner, tag, main_branch_candidates)
     exists = conn.execute(sa.select(tags.c.id).where(
         tags.c.version_id == version_id, tags.c.name == tag)).first()
     if exists is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,16 +48,19 @@ class Published:
 
 def save_pact(conn: sa.Connection, consumer: str, provider: str, version: str,
               document: dict[str, Any], *, branch: str | None = None,
-              tags: list[str] | tuple[str, ...] = (), build_url: str | None = None) -> Published:
+              tags: list[str] | tuple[str, ...] = (), build_url: str | None = None,
+              main_branch_candidates: Collection[str] = ()) -> Published:
     """Publish ``document`` as the pact between ``consumer`` version ``version`` and
-    ``provider`` (overwriting that version's previous content for the provider)."""
+    ``provider`` (overwriting that version's previous content for the provider). A branch
+    or tag named in ``main_branch_candidates`` becomes the consumer's main branch when it
+    has none."""
     consumer_id = pp.ensure_pacticipant(conn, consumer)
     provider_id = pp.ensure_pacticipant(conn, provider)
     version_id = pp.ensure_version(conn, consumer_id, version, build_url)
     if branch:
-        pp.ensure_branch_version(conn, consumer_id, branch, version_id)
+        pp.ensure_branch_version(conn, consumer_id, branch, version_id, main_branch_candidates)
     for tag in tags:
-        pp.ensure_tag(conn, version_id, tag)
+        pp.ensure_tag(conn, version_id, tag, main_branch_candidates)
     previous = latest_publication(conn, consumer_id, provider_id)
     sha = content_sha(document)
     row = conn.execute(sa.select(pact_contents.c.id).where(

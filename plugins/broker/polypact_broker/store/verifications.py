@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from typing import Any
 
 import sqlalchemy as sa
@@ -17,15 +18,18 @@ Row = Any
 def record_verification(conn: sa.Connection, content_id: int, provider: str,
                         provider_version: str, success: bool, *, build_url: str | None = None,
                         details: dict[str, Any] | None = None, branch: str | None = None,
-                        tags: list[str] | tuple[str, ...] = ()) -> int:
+                        tags: list[str] | tuple[str, ...] = (),
+                        main_branch_candidates: Collection[str] = ()) -> int:
     """Store a verification of content ``content_id`` by ``provider`` version
-    ``provider_version`` (created when missing); returns the verification id."""
+    ``provider_version`` (created when missing); returns the verification id. A branch or
+    tag named in ``main_branch_candidates`` becomes the provider's main branch when it
+    has none."""
     provider_id = pp.ensure_pacticipant(conn, provider)
     version_id = pp.ensure_version(conn, provider_id, provider_version)
     if branch:
-        pp.ensure_branch_version(conn, provider_id, branch, version_id)
+        pp.ensure_branch_version(conn, provider_id, branch, version_id, main_branch_candidates)
     for tag in tags:
-        pp.ensure_tag(conn, version_id, tag)
+        pp.ensure_tag(conn, version_id, tag, main_branch_candidates)
     return conn.execute(verifications.insert().values(
         content_id=content_id, provider_version_id=version_id, success=bool(success),
         build_url=build_url, details=json.dumps(details or {}, sort_keys=True),

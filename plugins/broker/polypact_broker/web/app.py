@@ -48,7 +48,8 @@ class BrokerApp:
                                     {"Allow": ", ".join(allowed)})
                 return Response(404, error_body(f"no resource at {request.path}"))
             urls = Urls(base_url(environ, self.config.public_url, self.config.trust_forwarded_headers))
-            result = handler(Ctx(request, self.db, urls, self.events), **params)
+            result = handler(Ctx(request, self.db, urls, self.events,
+                                 self.config.main_branch.effective_candidates), **params)
             return result if isinstance(result, Response) else Response(200, result)
         except BrokerError as exc:
             headers = {"WWW-Authenticate": self._challenge()} if exc.status == 401 else {}

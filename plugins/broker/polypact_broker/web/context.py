@@ -18,6 +18,8 @@ class Ctx:
     db: Database
     urls: Urls
     events: Any  #: a :class:`polypact_broker.webhooks.dispatcher.Dispatcher` (or None)
+    #: branch (or tag) names that become a pacticipant's main branch when it has none
+    main_branch_candidates: tuple[str, ...] = ()
 
     def emit(self, event: str, **data: Any) -> None:
         """Tell the webhook dispatcher that ``event`` happened (after commit)."""

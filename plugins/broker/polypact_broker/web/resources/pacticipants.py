@@ -183,9 +183,9 @@ def put_version(ctx: Ctx, pacticipant: str, version: str) -> Response:
         existed = pp.get_version(conn, pacticipant, version) is not None
         vid = pp.ensure_version(conn, pid, version, build_url)
         if branch:
-            pp.ensure_branch_version(conn, pid, branch, vid)
+            pp.ensure_branch_version(conn, pid, branch, vid, ctx.main_branch_candidates)
         for tag in tags:
-            pp.ensure_tag(conn, vid, tag)
+            pp.ensure_tag(conn, vid, tag, ctx.main_branch_candidates)
         return existed
 
     existed = ctx.db.write(work)
@@ -200,7 +200,7 @@ def put_branch_version(ctx: Ctx, pacticipant: str, branch: str, version: str) ->
     def work(conn: sa.Connection) -> None:
         pid = pp.ensure_pacticipant(conn, pacticipant)
         vid = pp.ensure_version(conn, pid, version)
-        pp.ensure_branch_version(conn, pid, branch, vid)
+        pp.ensure_branch_version(conn, pid, branch, vid, ctx.main_branch_candidates)
 
     ctx.db.write(work)
     return Response(200, _branch_version_json(ctx, pacticipant, branch, version))
@@ -227,7 +227,8 @@ def put_tag(ctx: Ctx, pacticipant: str, version: str, tag: str) -> Response:
 
     def work(conn: sa.Connection) -> bool:
         pid = pp.ensure_pacticipant(conn, pacticipant)
-        return pp.ensure_tag(conn, pp.ensure_version(conn, pid, version), tag)
+        return pp.ensure_tag(conn, pp.ensure_version(conn, pid, version), tag,
+                             ctx.main_branch_candidates)
 
     created = ctx.db.write(work)
     return Response(201 if created else 200, _tag_json(ctx, pacticipant, version, tag))

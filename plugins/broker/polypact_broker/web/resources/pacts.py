@@ -120,7 +120,8 @@ def publish_contracts(ctx: Ctx) -> Response:
                 if existing is not None:
                     document = merge_documents(pq.content_document(conn, existing.content_id), document)
             out.append(pq.save_pact(conn, name, provider, number, document, branch=branch,
-                                    tags=tags, build_url=build_url))
+                                    tags=tags, build_url=build_url,
+                                    main_branch_candidates=ctx.main_branch_candidates))
         return out
 
     outcomes = ctx.db.write(work)

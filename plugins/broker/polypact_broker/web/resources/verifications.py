@@ -58,6 +58,7 @@ def publish(ctx: Ctx, provider: str, consumer: str, sha: str) -> Response:
         latest = pq.latest_version_for_content(conn, content.id)
         vid = vq.record_verification(conn, content.id, provider, version, success,
                                      build_url=build_url, branch=branch,
+                                     main_branch_candidates=ctx.main_branch_candidates,
                                      details={"testResults": tests, "verifiedBy": verified_by})
         return vid, latest.consumer_version if latest is not None else None
 
