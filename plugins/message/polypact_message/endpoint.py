@@ -83,11 +83,25 @@ def fetch_message(url: str, payload: dict[str, Any], *, timeout: float | None,
     finally:
         conn.close()
     if not 200 <= status < 300:
-        snippet = content[:300].decode("utf-8", errors="replace").strip()
+        snippet = error_reason(content)[:300]
         raise VerificationError(
             f"message endpoint {url} answered {status} {reason} for {what}"
             + (f": {snippet}" if snippet else ""))
     return message_from_response(pairs, content, url)
+
+
+def error_reason(content: bytes) -> str:
+    """The reason an endpoint's error answer gives: the ``error`` string of a JSON
+    ``{"error": ...}`` body (what :func:`polypact_message.serve_producers` answers), else
+    the body as text."""
+    text = content.decode("utf-8", errors="replace").strip()
+    try:
+        decoded = json.loads(text)
+    except ValueError:
+        return text
+    if isinstance(decoded, dict) and isinstance(decoded.get("error"), str):
+        return decoded["error"]
+    return text
 
 
 def message_from_response(pairs: list[tuple[str, str]], content: bytes, url: str) -> MessageContents:

@@ -74,14 +74,20 @@ class MessageProducers(Mapping[str, Any]):
         return f"<MessageProducers {sorted(self._producers)}>"
 
 
+class UnknownDescriptionError(VerificationError):
+    """No producer is registered for the interaction's description (the message endpoint
+    answers 404 for it)."""
+
+
 def find_producer(target: Any, description: str) -> Any:
     """The producer for ``description`` in ``target`` (a mapping, or one callable that
-    produces every message); :class:`VerificationError` naming the known ones if none."""
+    produces every message); :class:`UnknownDescriptionError` naming the known ones if
+    none."""
     if isinstance(target, Mapping):
         if description in target:
             return target[description]
         known = ", ".join(repr(k) for k in sorted(target)) or "none"
-        raise VerificationError(f"no message producer for {description!r} (registered: {known})")
+        raise UnknownDescriptionError(f"no message producer for {description!r} (registered: {known})")
     if callable(target):
         return target
     raise UsageError(

@@ -8,9 +8,10 @@ the reference CLI) can verify messages polypact's producers build::
 It answers ``POST <path>`` with ``{"description", "providerStates"?, "request"?}``: the
 producer's message as the body, its content type as ``Content-Type`` and its metadata in
 the base64 ``Pact-Message-Metadata`` header. A synchronous exchange answers its first
-response. An unknown description, a producer that raises or returns the wrong type
-answers 500 with the cause as plain text. It binds 127.0.0.1 on an OS-chosen port unless
-told otherwise.
+response. Errors answer ``{"error": "<reason>"}`` as JSON: 400 for a malformed request
+body, 404 for a description no producer is registered for (and for other paths), 405 for
+other methods, 500 for a producer that raises, times out or returns the wrong type. It
+binds 127.0.0.1 on an OS-chosen port unless told otherwise.
 """
 
 from __future__ import annotations
@@ -28,17 +29,31 @@ from polypact.pactfile import parse_message_contents
 from polypact_message.endpoint import METADATA_HEADER, encode_metadata
 from polypact_message.message import Message
 from polypact_message.output import actual_message, actual_responses
-from polypact_message.producers import MessageProducers, call_producer, find_producer
+from polypact_message.producers import (
+    MessageProducers,
+    UnknownDescriptionError,
+    call_producer,
+    find_producer,
+)
 
 DEFAULT_PATH = "/_pact/message"
 
 
 class EndpointError(Exception):
-    """A request the endpoint answers with an error status."""
+    """A request the endpoint answers with an error status (and ``{"error": text}``)."""
 
     def __init__(self, status: int, text: str):
         super().__init__(text)
         self.status = status
+
+    def body(self) -> bytes:
+        """The JSON error body: ``{"error": "<reason>"}``."""
+        return error_body(str(self))
+
+
+def error_body(text: str) -> bytes:
+    """``{"error": text}`` as UTF-8 JSON, the body of every error answer."""
+    return json.dumps({"error": text}).encode("utf-8")
 
 
 def _states(raw: Any) -> list[ProviderState]:
@@ -50,7 +65,10 @@ def _states(raw: Any) -> list[ProviderState]:
     for item in raw:
         if not isinstance(item, dict) or not isinstance(item.get("name"), str):
             raise EndpointError(400, f"invalid provider state {item!r}: expected {{name, params}}")
-        states.append(ProviderState(item["name"], dict(item.get("params") or {})))
+        params = item.get("params") or {}
+        if not isinstance(params, dict):
+            raise EndpointError(400, f"invalid provider state {item!r}: params must be an object")
+        states.append(ProviderState(item["name"], dict(params)))
     return states
 
 
@@ -78,6 +96,8 @@ def produce_for_request(producers: Any, payload: Any, timeout: float | None) -> 
         if request_json is not None:
             return actual_responses(output, [], description)[0]
         return actual_message(output, MessageContents(), description)
+    except UnknownDescriptionError as exc:
+        raise EndpointError(404, str(exc)) from None
     except PolypactError as exc:
         raise EndpointError(500, str(exc)) from None
 
@@ -98,18 +118,17 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         """Produce the message named by the JSON body."""
-        if self.path.split("?", 1)[0] != self.server.path:
-            self._reply(404, f"no message endpoint at {self.path}".encode(), {"Content-Type": "text/plain"})
-            return
         try:
-            length = int(self.headers.get("Content-Length") or 0)
+            if self.path.split("?", 1)[0] != self.server.path:
+                raise EndpointError(404, f"no message endpoint at {self.path} "
+                                         f"(POST to {self.server.path})")
             try:
-                payload = json.loads(self.rfile.read(length) or b"null")
+                payload = json.loads(self._body() or b"null")
             except ValueError as exc:
                 raise EndpointError(400, f"the request body is not JSON: {exc}") from None
             message = produce_for_request(self.server.producers, payload, self.server.timeout)
         except EndpointError as exc:
-            self._reply(exc.status, str(exc).encode("utf-8"), {"Content-Type": "text/plain; charset=utf-8"})
+            self._error(exc)
             return
         headers = {}
         ct = message.content_type()
@@ -120,9 +139,19 @@ class _Handler(BaseHTTPRequestHandler):
         body = message.contents.content if message.contents.is_present else b""
         self._reply(200, body, headers)
 
+    def _body(self) -> bytes:
+        length = self.headers.get("Content-Length") or "0"
+        if not length.isdigit():
+            raise EndpointError(400, f"invalid Content-Length {length!r}")
+        return self.rfile.read(int(length))
+
+    def _error(self, error: EndpointError, headers: dict[str, str] | None = None) -> None:
+        self._reply(error.status, error.body(), {"Content-Type": "application/json", **(headers or {})})
+
     def do_GET(self) -> None:
         """Only POST is served."""
-        self._reply(405, b"POST {description, providerStates} to get a message", {"Allow": "POST"})
+        self._error(EndpointError(405, "POST {description, providerStates} to get a message"),
+                    {"Allow": "POST"})
 
 
 class _EndpointServer(ThreadingHTTPServer):

@@ -167,29 +167,62 @@ def test_endpoint_client_reads_the_reference_convention(registry, order_pact: Pa
     assert "request" not in bodies["a notice"]
 
 
-def test_message_endpoint_server_errors() -> None:
-    """Unknown description and a raising producer answer 500 with the cause; other
-    paths 404; GET 405; a non-JSON body 400."""
-    producers = {"boom": lambda: 1 / 0}
-    with serve_producers(producers, path="/msgs") as endpoint:
-        def post(path: str, data: bytes) -> tuple[int, str]:
-            request = urllib.request.Request(f"http://127.0.0.1:{endpoint.port}{path}", data=data,
-                                             headers={"Content-Type": "application/json"})
-            try:
-                with urllib.request.urlopen(request) as resp:
-                    return resp.status, resp.read().decode()
-            except urllib.error.HTTPError as err:
-                return err.code, err.read().decode()
+def _post(url: str, data: bytes, headers: dict[str, str] | None = None) -> tuple[int, str, Any]:
+    """POST ``data``; the status, the Content-Type and the JSON body of the answer."""
+    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json",
+                                                              **(headers or {})})
+    try:
+        with urllib.request.urlopen(request) as resp:
+            return resp.status, resp.headers["Content-Type"], json.loads(resp.read())
+    except urllib.error.HTTPError as err:
+        return err.code, err.headers["Content-Type"], json.loads(err.read())
 
-        assert post("/msgs", b'{"description": "nope"}') == (
-            500, "no message producer for 'nope' (registered: 'boom')")
-        status, text = post("/msgs", b'{"description": "boom"}')
-        assert status == 500 and "raised ZeroDivisionError" in text
-        assert post("/other", b"{}")[0] == 404
-        assert post("/msgs", b"{not json")[0] == 400
+
+def test_message_endpoint_server_errors() -> None:
+    """Errors answer {"error": reason} as JSON: an unknown description 404 naming the
+    registered ones, a malformed request body 400, a raising producer (or one returning
+    the wrong type) 500 with the cause; other paths 404; GET 405."""
+    producers = {"boom": lambda: 1 / 0, "odd": lambda: object(), "ok": {"n": 1}}
+    with serve_producers(producers, path="/msgs") as endpoint:
+        url = f"http://127.0.0.1:{endpoint.port}/msgs"
+        assert _post(url, b'{"description": "nope"}') == (
+            404, "application/json",
+            {"error": "no message producer for 'nope' (registered: 'boom', 'odd', 'ok')"})
+        status, kind, body = _post(url, b'{"description": "boom"}')
+        assert (status, kind) == (500, "application/json") and "raised ZeroDivisionError" in body["error"]
+        status, _, body = _post(url, b'{"description": "odd"}')
+        assert status == 500 and "object" in body["error"]
+        for bad, reason in [
+            (b"{not json", "the request body is not JSON"),
+            (b'["ok"]', 'expected a JSON object with a "description" string'),
+            (b'{"description": 1}', 'expected a JSON object with a "description" string'),
+            (b'{"description": "ok", "providerStates": {}}', "providerStates must be a list"),
+            (b'{"description": "ok", "providerStates": [{"name": "s", "params": [1]}]}',
+             "params must be an object"),
+            (b'{"description": "ok", "request": {"metadata": 3}}', "invalid request message"),
+        ]:
+            status, kind, body = _post(url, bad)
+            assert (status, kind) == (400, "application/json"), bad
+            assert reason in body["error"], (bad, body)
+        assert _post(url, b'{"description": "ok"}') == (200, "application/json", {"n": 1})
+        status, _, body = _post(f"http://127.0.0.1:{endpoint.port}/other", b"{}")
+        assert (status, body) == (404, {"error": "no message endpoint at /other (POST to /msgs)"})
         with pytest.raises(urllib.error.HTTPError) as caught:
             urllib.request.urlopen(endpoint.url)
-        assert caught.value.code == 405
+        assert caught.value.code == 405 and caught.value.headers["Allow"] == "POST"
+        assert "POST {description, providerStates}" in json.loads(caught.value.read())["error"]
+
+
+def test_the_client_reports_the_endpoints_json_reason(registry, pact: Pact) -> None:
+    """Verifying against serve_producers, the per-interaction error carries the status
+    and the reason from the JSON body (not the JSON text)."""
+    pact.expects_to_receive("an unknown event").with_content({"id": integer(1)})
+    path = pact.verify(lambda message: None)
+    with serve_producers({"another event": {"id": 1}}) as endpoint:
+        result = _verify(registry, path, endpoint.url)["an unknown event"]
+    assert result.error == (
+        f"message endpoint {endpoint.url} answered 404 Not Found for 'an unknown event': "
+        f"no message producer for 'an unknown event' (registered: 'another event')")
 
 
 def test_cli_verifies_a_pact_mixing_http_and_messages(registry, pact: Pact, tmp_path: Path,
