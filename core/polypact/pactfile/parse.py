@@ -101,7 +101,7 @@ def _rules_and_generators(obj: dict[str, Any], spec_version: str, source: str | 
     rules = parse_matching_rules(obj.get("matchingRules"), spec_version, source=source,
                                  path=child(path, "matchingRules"), strict=strict)
     return rules, parse_generators(obj.get("generators"), spec_version, source=source,
-                                   path=child(path, "generators"))
+                                   path=child(path, "generators"), strict=strict)
 
 
 def parse_http_response(obj: Any, spec_version: str, *, source: str | None = None,

@@ -1,4 +1,5 @@
-"""Reading matching rules and generators (V2 flat maps, V3/V4 category maps).
+"""Reading matching rules (V2 flat maps, V3/V4 category maps) and writing rules and
+generators (generators are read by :mod:`polypact.pactfile.generators`).
 
 - V2: ``{"$.body.x": {"match": "type"}, "$.headers.Name": {...}, "$.query.q": {...},
   "$.path": {...}}`` (told apart from V3 by the first key starting with ``$``, as the
@@ -20,20 +21,20 @@ from typing import Any
 
 from polypact.errors import MatcherDefinitionError
 from polypact.matchers.regex_syntax import regex_error
-from polypact.model.generators import Generator, Generators
+from polypact.model.generators import Generators
 from polypact.model.rules import PATHLESS_CATEGORIES, MatchingRules, Rule, RuleList
+from polypact.pactfile._checks import registry_for
 from polypact.pactfile._context import child, describe, expect_array, expect_object, fail
+from polypact.pactfile.generators import (  # re-exported: rules and generators read alike
+    CATEGORY_ALIASES,
+    category_name,
+    parse_generator,
+    parse_generators,
+)
 
-CATEGORY_ALIASES = {"headers": "header", "content": "body", "contents": "body"}
 _GUESSED_KINDS = (("regex", "regex"), ("min", "type"), ("max", "type"),
                   ("timestamp", "timestamp"), ("time", "time"), ("date", "date"))
 _V2_KEY = re.compile(r"^\$(?:\.([A-Za-z_][A-Za-z0-9_\-]*)|\['([^']*)'\])")
-
-
-def category_name(name: str) -> str:
-    """The canonical name of a rule/generator category (aliases resolved)."""
-    lowered = name.lower()
-    return CATEGORY_ALIASES.get(lowered, lowered)
 
 
 # -- matching rules ----------------------------------------------------------------------
@@ -154,24 +155,10 @@ def parse_rule(obj: Any, *, source: str | None = None, path: str = "$",
     return rule
 
 
-def _registry() -> Any:
-    """The process registry when it has matchers; ``None`` (checks skipped) when it has none
-    or cannot be built (a broken plugin must not stop pact files from being read)."""
-    try:
-        from polypact.registry import get_registry
-
-        registry = get_registry()
-    except Exception:  # noqa: BLE001 - any plugin failure only disables the name check
-        return None
-    if not registry.tables.get("matchers"):
-        return None
-    return registry
-
-
 def validate_rule(rule: Rule, *, source: str | None, path: str) -> None:
     """Check one rule: known name, well-typed attributes, compiling regexes, nested rules
     and the registered matcher's own ``validate``. Raises :class:`MatcherDefinitionError`."""
-    registry = _registry()
+    registry = registry_for("matchers")
     matcher = None
     if registry is not None:
         matcher = registry.matcher(rule.kind)
@@ -211,6 +198,8 @@ def _check_params(rule: Rule, source: str | None, path: str) -> None:
                 source=source, path=npath)
         for i, item in enumerate(nested):
             parse_rule(item, source=source, path=child(npath, i))
+    if rule.kind in ("eachKey", "eachValue") and rule.params.get("generator") is not None:
+        parse_generator(rule.params["generator"], source=source, path=child(path, "generator"))
     variants = rule.params.get("variants")
     if rule.kind == "arrayContains" and variants is not None:
         vpath = child(path, "variants")
@@ -231,37 +220,6 @@ def _check_variant(variant: Any, source: str | None, path: str) -> None:
         gpath = child(path, "generators")
         for sub, gen in expect_object(variant["generators"], source, gpath).items():
             parse_generator(gen, source=source, path=child(gpath, sub))
-
-
-# -- generators --------------------------------------------------------------------------
-def parse_generators(obj: Any, spec_version: str = "4.0", *, source: str | None = None,
-                     path: str = "$.generators") -> Generators:
-    """The :class:`Generators` of a ``generators`` value (``{category: {path: {type...}}}``;
-    ``path``/``status``/``method`` hold one generator at path ``""``)."""
-    generators = Generators()
-    if obj is None:
-        return generators
-    obj = expect_object(obj, source, path)
-    for cat, value in obj.items():
-        cpath = child(path, cat)
-        category = category_name(cat)
-        value = expect_object(value, source, cpath)
-        if category in PATHLESS_CATEGORIES or "type" in value:
-            generators.add(category, "", parse_generator(value, source=source, path=cpath))
-            continue
-        for sub, gen in value.items():
-            generators.add(category, sub, parse_generator(gen, source=source, path=child(cpath, sub)))
-    return generators
-
-
-def parse_generator(obj: Any, *, source: str | None = None, path: str = "$") -> Generator:
-    """One :class:`Generator` from ``{"type": "RandomInt", "min": 0, ...}``."""
-    obj = expect_object(obj, source, path)
-    kind = obj.get("type")
-    if not isinstance(kind, str) or not kind:
-        raise MatcherDefinitionError(f"expected a generator 'type' string, found {describe(kind)}",
-                                     source=source, path=child(path, "type"))
-    return Generator(kind, {k: v for k, v in obj.items() if k != "type"})
 
 
 # -- writing -----------------------------------------------------------------------------
@@ -289,3 +247,10 @@ def _category_map_json(categories: dict[str, dict[str, Any]]) -> dict[str, Any]:
         else:
             out[cat] = {p: item.to_json() for p, item in paths.items()}
     return out
+
+
+__all__ = [
+    "CATEGORY_ALIASES", "category_name", "generators_to_json", "parse_generator",
+    "parse_generators", "parse_matching_rules", "parse_rule", "parse_rule_list",
+    "rules_to_json", "split_v2_key", "validate_rule",
+]
