@@ -49,6 +49,10 @@ class VerifyCommand:
         parser.add_argument("--filter-state", metavar="RE",
                             help="only interactions with a matching provider state ('' = none)")
         parser.add_argument("--filter-consumer", metavar="RE", help="only pacts of matching consumers")
+        parser.add_argument("--allow-empty", "--ignore-no-pacts-error", dest="allow_empty",
+                            action="store_true",
+                            help="succeed (with a warning) when there is nothing to verify: no "
+                                 "pacts found, or filters selecting no interaction")
         parser.add_argument("--transport", action="append", default=[], metavar="NAME=TARGET",
                             help="provider target for another transport; repeatable")
         parser.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
@@ -60,7 +64,8 @@ class VerifyCommand:
                             help="print each failure under its interaction as it happens")
 
     def run(self, args: argparse.Namespace, registry: Any) -> int:
-        """Run the verification; 0 when it succeeds, 1 when an interaction failed."""
+        """Run the verification; 0 when it succeeds, 1 when an interaction failed or
+        nothing was verified (no pacts for the provider, filters selecting nothing)."""
         from polypact.reporters.output import check_destination
         from polypact.verifier import Verifier
 
@@ -88,6 +93,7 @@ class VerifyCommand:
         if args.state_change_url:
             verifier.state_change_url(args.state_change_url, teardown=not args.no_state_change_teardown)
         verifier.filter(args.filter_description, args.filter_state, args.filter_consumer)
+        verifier.allow_empty(args.allow_empty)
         registry.pm.hook.polypact_configure_verifier(verifier=verifier, args=args)
         if not verifier.has_sources():
             raise UsageError("give pact files or directories (or a source option such as "

@@ -50,9 +50,9 @@ class ConsoleReporter:
     def started(self, run: Any) -> None:
         """Print what is about to be verified."""
         pacts = len(run.pacts)
+        who = f"Verifying provider {run.provider!r}" if run.provider is not None else "Verifying"
         self._write(
-            self._c("bold", f"Verifying provider {run.provider!r}")
-            + f": {run.interaction_count} interaction(s) from {pacts} pact(s)"
+            self._c("bold", who) + f": {run.interaction_count} interaction(s) from {pacts} pact(s)"
         )
 
     def interaction_verified(self, result: Any) -> None:
@@ -84,6 +84,9 @@ class ConsoleReporter:
         if summary.pending_failures:
             self._write("\n" + self._c("bold", "Pending (not failing):") + "\n")
             self._write(failure_list(summary.pending_failures))
+        empty = getattr(summary, "empty_reason", None)
+        if empty:
+            self._write("\n" + self._c("red", f"error: nothing was verified: {empty}"))
         counts = summary.counts()
         line = (
             f"\n{counts['interactions']} interaction(s), {counts['passed']} passed, "

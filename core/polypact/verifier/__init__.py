@@ -2,7 +2,7 @@
 
 Public names: :class:`Verifier`, :class:`VerificationSummary`, :class:`InteractionResult`,
 :class:`VerificationRun`, :class:`LoadedPact`, :class:`StateContext`,
-:class:`InteractionFilter`.
+:class:`InteractionFilter`, :class:`NothingToVerify`.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from polypact.verifier.results import (
     VerificationRun,
     VerificationSummary,
 )
+from polypact.verifier.selection import NothingToVerify
 from polypact.verifier.states import StateContext, run_handler
 from polypact.verifier.verifier import Verifier
 
@@ -21,6 +22,7 @@ __all__ = [
     "InteractionFilter",
     "InteractionResult",
     "LoadedPact",
+    "NothingToVerify",
     "StateContext",
     "VerificationRun",
     "VerificationSummary",

@@ -45,6 +45,19 @@ class InteractionFilter:
     def __bool__(self) -> bool:
         return bool(self.description or self.state or self.consumer or self.no_state)
 
+    def describe(self) -> str:
+        """The active filters in words, e.g. ``description 'zzz', consumer '^web$'``
+        (``no filters`` when there are none)."""
+        parts = [
+            f"{name} {pattern.pattern!r}"
+            for name, pattern in (("description", self.description), ("state", self.state),
+                                  ("consumer", self.consumer))
+            if pattern is not None
+        ]
+        if self.no_state:
+            parts.append("no provider state")
+        return ", ".join(parts) or "no filters"
+
     def accepts(self, consumer: str, interaction: Any) -> bool:
         """True when the interaction of ``consumer``'s pact passes every filter."""
         if self.consumer is not None and not self.consumer.search(consumer):

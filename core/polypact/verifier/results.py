@@ -124,12 +124,17 @@ class InteractionResult:
 
 @dataclass
 class VerificationSummary:
-    """Every interaction result of a run, with totals."""
+    """Every interaction result of a run, with totals.
+
+    ``empty_reason`` says why nothing was verified (no pacts for the provider, filters
+    that selected no interaction); such a run does not succeed.
+    """
 
     provider: str | None
     results: list[InteractionResult] = field(default_factory=list)
     duration: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    empty_reason: str | None = None
 
     @property
     def passed(self) -> list[InteractionResult]:
@@ -148,12 +153,12 @@ class VerificationSummary:
 
     @property
     def success(self) -> bool:
-        """True when no non-pending interaction failed."""
-        return not any(r.failed for r in self.results)
+        """True when something was verified and no non-pending interaction failed."""
+        return self.empty_reason is None and not any(r.failed for r in self.results)
 
     @property
     def exit_code(self) -> int:
-        """0 on success, 1 when an interaction failed."""
+        """0 on success, 1 when an interaction failed or nothing was verified."""
         return 0 if self.success else 1
 
     def counts(self) -> dict[str, int]:
@@ -174,6 +179,8 @@ class VerificationSummary:
 
     def assert_ok(self) -> None:
         """Raise ``AssertionError`` listing every failure when the run did not succeed."""
+        if self.empty_reason is not None:
+            raise AssertionError(f"provider verification verified nothing: {self.empty_reason}")
         if not self.success:
             raise AssertionError(
                 f"provider verification failed:\n{self.describe_failures()}"
@@ -187,5 +194,6 @@ class VerificationSummary:
             "summary": self.counts(),
             "durationMs": round(self.duration * 1000, 3),
             "warnings": list(self.warnings),
+            "nothingToVerify": self.empty_reason,
             "interactions": [r.to_json() for r in self.results],
         }

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from polypact.errors import PolypactError, UsageError, VerificationError
+from polypact.errors import PolypactError, UsageError
 from polypact.model import ProviderState
 from polypact.transport import ProviderConfig, VerifyContext
 from polypact.verifier.filters import InteractionFilter
@@ -21,6 +21,13 @@ from polypact.verifier.results import (
     LoadedPact,
     VerificationRun,
     VerificationSummary,
+)
+from polypact.verifier.selection import (
+    NothingToVerify,
+    interaction_total,
+    no_interactions_warning,
+    no_pacts,
+    why_nothing_selected,
 )
 from polypact.verifier.states import StateContext
 
@@ -56,6 +63,7 @@ class Verifier:
         self._filter = InteractionFilter()
         self._reporters: list[Any] = []
         self._clients: dict[str, Any] = {}
+        self._allow_empty = False
         self.warnings: list[str] = []
 
     # -- configuration (fluent) -----------------------------------------------------------
@@ -142,6 +150,12 @@ class Verifier:
         self._filter = InteractionFilter.build(description, state, consumer)
         return self
 
+    def allow_empty(self, allowed: bool = True) -> Verifier:
+        """Let a run with nothing to verify (no pacts found, or filters selecting no
+        interaction) succeed with a warning; by default it fails (exit code 1)."""
+        self._allow_empty = allowed
+        return self
+
     def reporter(self, name_or_reporter: Any, destination: str | None = None, **options: Any) -> Verifier:
         """Add a reporter: a registered name (``console``, ``json``, ``junit``) with its
         destination, or an object with ``started``/``interaction_verified``/``finished``."""
@@ -183,7 +197,7 @@ class Verifier:
                 kept.append(p)
         if not kept and (self._locations or self._pacts):
             where = ", ".join(loc for loc, _ in self._locations) or "the given pacts"
-            raise VerificationError(f"no pacts for provider {self.provider!r} in {where}")
+            raise no_pacts(self.provider, where, [p.provider for p in pacts])
         self._loaded = kept
         return kept
 
@@ -198,17 +212,36 @@ class Verifier:
     # -- verification ---------------------------------------------------------------------
     def verify(self) -> VerificationSummary:
         """Verify every selected interaction and return the summary (never raises for
-        mismatches; errors of one interaction are recorded and the run continues)."""
+        mismatches; errors of one interaction are recorded and the run continues).
+
+        A run with nothing to verify (no pacts for the provider, or no interaction left
+        by the filters) fails with ``summary.empty_reason`` saying why, unless
+        :meth:`allow_empty` made it a warning; pacts without any interaction are only a
+        warning."""
         registry = self.registry
         started = time.perf_counter()
-        cases = list(self.cases())
+        empty = None
+        try:
+            pacts = self.load()
+            cases = list(self.cases())
+        except NothingToVerify as exc:
+            pacts, cases, empty = [], [], str(exc)
+        if pacts and not cases:
+            if interaction_total(pacts):
+                empty = why_nothing_selected(pacts, self._filter)
+            elif (warning := no_interactions_warning(pacts)) not in self.warnings:
+                self.warnings.append(warning)
         run = VerificationRun(
             provider=self.provider,
-            pacts=self.load(),
+            pacts=pacts,
             options={"filters": bool(self._filter), "transports": sorted(self._configs)},
             interaction_count=len(cases),
         )
         summary = VerificationSummary(self.provider, warnings=list(self.warnings))
+        if empty is not None and self._allow_empty:
+            summary.warnings.append(f"nothing to verify: {empty}")
+        else:
+            summary.empty_reason = empty
         hook = registry.pm.hook
         self._emit(hook.polypact_verification_started, "started", run=run)
         verified = hook.polypact_interaction_verified

@@ -108,6 +108,56 @@ def test_filter_state_and_consumer(pact_dir, broken_provider):
     assert code == 1 and "1 interaction(s)" in out and "user 1" in out
 
 
+def test_filters_selecting_nothing_fail_with_exit_1_and_say_why(pact_dir, provider):
+    code, out, err = run_cli(["verify", str(pact_dir), "--provider-base-url", provider.url,
+                              "--filter-description", "zzz", "--filter-consumer", "^web$"])
+    assert code == 1, (out, err)
+    assert ("error: nothing was verified: the filters (description 'zzz', consumer '^web$') "
+            "select none of the 2 interaction(s) in 1 pact(s)") in out
+    assert provider.app.requests == [] and err == ""
+
+
+def test_nothing_to_verify_reports_are_red_too(pact_dir, provider, tmp_path):
+    json_path, junit_path = tmp_path / "r.json", tmp_path / "r.xml"
+    code, _, _ = run_cli(["verify", str(pact_dir), "--provider-base-url", provider.url,
+                          "--filter-state", "no such state", "--json", str(json_path),
+                          "--junit", str(junit_path)])
+    assert code == 1
+    doc = json.loads(json_path.read_text())
+    assert doc["success"] is False and doc["interactions"] == []
+    assert "select none of the 2 interaction(s)" in doc["nothingToVerify"]
+    root = ET.parse(junit_path).getroot()
+    assert root.attrib["tests"] == "1" and root.attrib["failures"] == "1"
+    failure = root.find("testsuite/testcase/failure")
+    assert "state 'no such state'" in failure.attrib["message"]
+
+
+def test_an_empty_directory_and_other_providers_pacts_fail_with_exit_1(pact_dir, provider, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, out, err = run_cli(["verify", str(empty), "--provider-base-url", provider.url])
+    assert code == 1, (out, err)
+    assert f"error: nothing was verified: no pacts found in {empty}" in out
+    code, out, _ = run_cli(["verify", str(pact_dir), "--provider", "billing",
+                            "--provider-base-url", provider.url])
+    assert code == 1
+    assert (f"error: nothing was verified: no pacts for provider 'billing' in {pact_dir} "
+            f"(the pacts there are for 'users')") in out
+    assert provider.app.requests == []
+
+
+@pytest.mark.parametrize("flag", ["--allow-empty", "--ignore-no-pacts-error"])
+def test_allow_empty_makes_nothing_to_verify_a_warning(pact_dir, provider, tmp_path, flag):
+    code, out, _ = run_cli(["verify", str(pact_dir), "--provider-base-url", provider.url,
+                            "--filter-description", "zzz", flag])
+    assert code == 0
+    assert "warning: nothing to verify: the filters (description 'zzz') select none" in out
+    assert "error:" not in out
+    (tmp_path / "empty").mkdir()
+    code, out, _ = run_cli(["verify", str(tmp_path / "empty"), "--provider-base-url", provider.url, flag])
+    assert code == 0 and "warning: nothing to verify: no pacts found in" in out
+
+
 def test_header_option_replaces_header(tmp_path, provider):
     from tests.plugins.http.provider.test_http_provider_client import _echo_interaction
 
@@ -152,8 +202,6 @@ def test_unreachable_provider_fails_with_exit_1(pact_dir):
          "--header 'NoColon': expected 'Name: value'"),
         (["verify", "{dir}/missing.json", "--provider-base-url", "http://127.0.0.1:9"],
          "missing.json: no such pact file or directory"),
-        (["verify", "{dir}", "--provider", "billing", "--provider-base-url", "http://127.0.0.1:9"],
-         "no pacts for provider 'billing'"),
         (["verify", "{dir}", "--provider-base-url", "http://127.0.0.1:9", "--filter-description", "("],
          "invalid description filter '('"),
         (["verify", "{dir}", "--transport", "grpc"], "expected NAME=TARGET"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from polypact.errors import UsageError, VerificationError
 from polypact.testing import registry_with
-from polypact.verifier import Verifier
+from polypact.verifier import NothingToVerify, Verifier
 
 from tests.core.verifier.vhelpers import FakePlugin, fails_when, interaction, pact, passes
 
@@ -102,10 +102,58 @@ def test_provider_is_inferred_and_must_be_unique(registry):
         two.verify()
 
 
-def test_no_pacts_for_provider_is_an_error(registry):
+def test_no_pacts_for_provider_is_a_failed_run_naming_the_providers_found(registry, plugin):
     v = Verifier("billing", registry=registry).add_pact(pact("web", "users", interaction("a")))
-    with pytest.raises(VerificationError, match="no pacts for provider 'billing'"):
-        v.verify()
+    with pytest.raises(NothingToVerify, match="no pacts for provider 'billing'"):
+        v.load()
+    assert issubclass(NothingToVerify, VerificationError)
+    summary = v.verify()
+    assert not summary.success and summary.exit_code == 1 and summary.results == []
+    assert summary.empty_reason == (
+        "no pacts for provider 'billing' in the given pacts (the pacts there are for 'users')")
+    assert plugin.events == [("started", 0), ("finished", False)]
+    with pytest.raises(AssertionError, match="verified nothing: no pacts for provider 'billing'"):
+        summary.assert_ok()
+
+
+def test_filters_selecting_nothing_fail_the_run(registry, plugin):
+    p = pact("web", "users", interaction("a", "s"), interaction("b"))
+    summary = (Verifier("users", registry=registry).add_pact(p).transport("fake", passes)
+               .filter(description="^z", state="").verify())
+    assert summary.exit_code == 1 and not summary.success
+    assert summary.empty_reason == (
+        "the filters (description '^z', no provider state) select none of the 2 interaction(s) "
+        "in 1 pact(s)")
+    assert summary.to_json()["nothingToVerify"] == summary.empty_reason
+    assert plugin.transport.clients == []
+
+
+def test_pacts_without_interactions_are_a_warning_not_a_failure(registry):
+    # as in the reference verifier: an empty contract is satisfied by any provider
+    v = (Verifier("users", registry=registry).add_pact(pact("web", "users"), source="w.json")
+         .transport("fake", passes).filter(description="x"))
+    summary = v.verify()
+    assert summary.success and summary.exit_code == 0 and summary.empty_reason is None
+    assert summary.warnings == ["the 1 pact(s) (w.json) have no interactions"]
+
+
+def test_allow_empty_turns_nothing_to_verify_into_a_warning(registry):
+    v = (Verifier("users", registry=registry).add_pact(pact("web", "users", interaction("a")))
+         .transport("fake", passes).filter(consumer="^app$").allow_empty())
+    summary = v.verify()
+    assert summary.success and summary.exit_code == 0 and summary.empty_reason is None
+    assert summary.warnings == [
+        "nothing to verify: the filters (consumer '^app$') select none of the 1 interaction(s) "
+        "in 1 pact(s)"]
+    summary = Verifier("billing", registry=registry).add_pact(pact("web", "users")).allow_empty().verify()
+    assert summary.success and "no pacts for provider 'billing'" in summary.warnings[-1]
+
+
+def test_a_run_that_verified_something_has_no_empty_reason(registry):
+    summary = (Verifier("users", registry=registry).add_pact(pact("web", "users", interaction("a")))
+               .transport("fake", passes).verify())
+    assert summary.success and summary.empty_reason is None
+    assert summary.to_json()["nothingToVerify"] is None
 
 
 def test_missing_transport_target_is_an_error_per_interaction(registry):
