@@ -26,6 +26,7 @@ from polypact_grpc.compare import (
 )
 from polypact_grpc.generation import generator_context, message_bytes
 from polypact_grpc.layout import GrpcContract, contract_for
+from polypact_grpc.target import parse_target
 
 
 @dataclass
@@ -47,19 +48,9 @@ class GrpcOutcome:
     metadata: dict[str, Any]
 
 
-def parse_target(target: Any) -> str:
-    """``HOST:PORT`` from a target given as ``HOST:PORT``, ``grpc://HOST:PORT`` or ``http://...``."""
-    if not isinstance(target, str) or not target.strip():
-        raise VerificationError(f"grpc transport needs a HOST:PORT target, got {target!r}")
-    text = target.strip()
-    for prefix in ("grpc://", "http://", "dns:///"):
-        if text.startswith(prefix):
-            text = text[len(prefix):]
-    return text.rstrip("/")
-
-
 class GrpcProviderClient:
-    """Verifies gRPC interactions against the provider at ``config.target`` (HOST:PORT)."""
+    """Verifies gRPC interactions against the provider at ``config.target`` (HOST:PORT,
+    checked by :func:`polypact_grpc.target.parse_target` before the channel is made)."""
 
     def __init__(self, config: ProviderConfig):
         import grpc

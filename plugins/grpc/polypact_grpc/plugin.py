@@ -58,3 +58,18 @@ def polypact_verification_started(run: Any) -> None:
 
     for pact in getattr(run, "pacts", None) or []:
         load_pact_descriptors(getattr(pact, "pact", pact))
+
+
+@hookimpl
+def polypact_configure_verifier(verifier: Any, args: Any) -> None:
+    """Check every ``--transport grpc=HOST:PORT`` before the run starts, so a malformed
+    target is one usage error (exit 2) rather than a DNS lookup and an "unavailable" error
+    per interaction."""
+    from polypact.cli.verify import parse_transport
+
+    from polypact_grpc.target import parse_target
+
+    for text in getattr(args, "transport", None) or []:
+        name, target = parse_transport(text)
+        if name == "grpc":
+            parse_target(target, label=f"--transport {text!r}")
