@@ -15,7 +15,7 @@ from typing import Any
 from polypact.errors import MatcherDefinitionError
 from polypact.model.generators import Generator, Generators
 from polypact.model.rules import PATHLESS_CATEGORIES
-from polypact.pactfile._checks import registry_for
+from polypact.pactfile._checks import check_rule_path, registry_for
 from polypact.pactfile._context import child, describe, expect_object
 
 CATEGORY_ALIASES = {"headers": "header", "content": "body", "contents": "body"}
@@ -44,8 +44,11 @@ def parse_generators(obj: Any, spec_version: str = "4.0", *, source: str | None 
                                                          strict=strict))
             continue
         for sub, gen in value.items():
-            generators.add(category, sub, parse_generator(gen, source=source,
-                                                          path=child(cpath, sub), strict=strict))
+            gpath = child(cpath, sub)
+            if strict:
+                check_rule_path(sub, category, source=source, path=gpath)
+            generators.add(category, sub, parse_generator(gen, source=source, path=gpath,
+                                                          strict=strict))
     return generators
 
 

@@ -23,7 +23,7 @@ from polypact.errors import MatcherDefinitionError
 from polypact.matchers.regex_syntax import regex_error
 from polypact.model.generators import Generators
 from polypact.model.rules import PATHLESS_CATEGORIES, MatchingRules, Rule, RuleList
-from polypact.pactfile._checks import registry_for
+from polypact.pactfile._checks import check_rule_path, registry_for
 from polypact.pactfile._context import child, describe, expect_array, expect_object, fail
 from polypact.pactfile.generators import (  # re-exported: rules and generators read alike
     CATEGORY_ALIASES,
@@ -69,6 +69,8 @@ def _load_v2(rules: MatchingRules, obj: dict[str, Any], source: str | None, path
         if category is None:
             raise fail(f"expected a V2 rule path such as '$.body.x', '$.headers.Name', "
                        f"'$.query.q' or '$.path', found {key!r}", source, kpath)
+        if strict:
+            check_rule_path(sub, category, source=source, path=kpath)
         rule = parse_rule(value, source=source, path=kpath, strict=strict)
         rules.add(category, sub, rule)
 
@@ -103,6 +105,8 @@ def _load_v3_category(rules: MatchingRules, category: str, value: Any, source: s
             value, source=source, path=path, strict=strict)))
         return
     for sub, lst in value.items():
+        if strict:
+            check_rule_path(sub, category, source=source, path=child(path, sub))
         rules.set(category, sub, _merge(rules, category, sub, parse_rule_list(
             lst, source=source, path=child(path, sub), strict=strict)))
 
@@ -219,6 +223,7 @@ def _check_variant(variant: Any, source: str | None, path: str) -> None:
     if variant.get("generators") is not None:
         gpath = child(path, "generators")
         for sub, gen in expect_object(variant["generators"], source, gpath).items():
+            check_rule_path(sub, "body", source=source, path=child(gpath, sub))
             parse_generator(gen, source=source, path=child(gpath, sub))
 
 
