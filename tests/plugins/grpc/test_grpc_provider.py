@@ -10,13 +10,16 @@ from pathlib import Path
 import grpc
 import pytest
 from area_service import PROTO, CalculatorService, load_stubs, serve
-from conftest import EXAMPLE
 from grpc_support import dynamic_provider, mismatches
 from polypact import Pact, from_provider_state
 from polypact.pactfile import read_pact
 from polypact.verifier import Verifier
 from polypact_grpc.compiler import compile_protos
 from polypact_grpc.descriptors import load_descriptors
+
+from tests.conftest import REPO
+
+EXAMPLE = REPO / "examples" / "grpc"
 
 
 def _example_tests():
