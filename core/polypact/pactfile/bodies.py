@@ -20,6 +20,9 @@ from polypact.pactfile._context import child, describe, expect_object, fail
 #: Members a V4 body object may have.
 BODY_ATTRIBUTES = frozenset({"content", "contentType", "contentTypeHint", "encoded"})
 HINTS = ("TEXT", "BINARY", "DEFAULT")
+#: ``encoded`` schemes (any case); ``false``/``true`` are accepted too (``true`` with no
+#: scheme reads the content raw, as the reference does).
+ENCODINGS = ("base64", "json")
 _BINARY_MAIN_TYPES = ("audio", "font", "image", "video")
 
 
@@ -78,11 +81,15 @@ def body_from_raw(value: Any, content_type: str | None, present: bool) -> Body:
 
 
 def body_from_v4(
-    value: Any, content_type: str | None, present: bool, *, source: str | None, path: str
+    value: Any, content_type: str | None, present: bool, *, source: str | None, path: str,
+    strict: bool = True,
 ) -> Body:
     """A body from a V4 body object (``{"content", "contentType", "encoded", ...}``).
 
-    A value that is not an object is read as a raw JSON body (as the reference does).
+    A value that is not an object is read as a raw JSON body (as the reference does). With
+    ``strict`` an ``encoded`` string other than ``"base64"``/``"json"`` (any case) is a
+    :class:`PactFileError`; without, the content is read raw (the reference warns and does
+    the same).
     """
     if not present:
         return Body.missing()
@@ -110,7 +117,8 @@ def body_from_v4(
             child(path, "contentTypeHint"),
         )
     encoded = attrs.get("encoded", False)
-    if not isinstance(encoded, (bool, str)):
+    if not isinstance(encoded, (bool, str)) or (
+            strict and isinstance(encoded, str) and encoded.lower() not in ENCODINGS):
         raise fail(
             f"expected false, \"base64\" or \"json\", found {describe(encoded)}",
             source,

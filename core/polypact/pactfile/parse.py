@@ -48,11 +48,12 @@ def _header_content_type(headers: dict[str, list[str]]) -> str | None:
 
 
 def _body(obj: dict[str, Any], name: str, spec_version: str, content_type: str | None,
-          source: str | None, path: str) -> Body:
+          source: str | None, path: str, strict: bool) -> Body:
     present = name in obj
     value = obj.get(name)
     if spec_version == "4.0":
-        return body_from_v4(value, content_type, present, source=source, path=child(path, name))
+        return body_from_v4(value, content_type, present, source=source, path=child(path, name),
+                            strict=strict)
     return body_from_raw(value, content_type, present)
 
 
@@ -91,7 +92,7 @@ def _http_parts(obj: dict[str, Any], spec_version: str, source: str | None, path
     """The headers, body (typed by its Content-Type header), matching rules and generators
     of an HTTP request or response, parsed in that order."""
     headers = _headers(obj, source, path)
-    body = _body(obj, "body", spec_version, _header_content_type(headers), source, path)
+    body = _body(obj, "body", spec_version, _header_content_type(headers), source, path, strict)
     return (headers, body, *_rules_and_generators(obj, spec_version, source, path, strict))
 
 
@@ -147,7 +148,7 @@ def parse_message_contents(obj: Any, spec_version: str, *, source: str | None = 
     raw_meta = obj.get(meta_key)
     metadata = {} if raw_meta is None else dict(expect_object(raw_meta, source, child(path, meta_key)))
     ct = _metadata_content_type(metadata)
-    body = _body(obj, "contents", spec_version, ct, source, path)
+    body = _body(obj, "contents", spec_version, ct, source, path, strict)
     if spec_version != "4.0" and ct and body.is_present:
         body = body.with_content_type(ct)
     extra = extra_fields(obj, MESSAGE_FIELDS | other_fields)
