@@ -26,6 +26,12 @@ from polypact_grpc.layout import MESSAGE_KEY, GrpcContract, contract_for
 MISMATCH_STATUS = "FAILED_PRECONDITION"
 
 
+def call_summary(path: str) -> str:
+    """How a call reads in the consumer-test report (``gRPC call /pkg.Service/Method``),
+    the counterpart of the HTTP mock's ``GET /path``."""
+    return f"gRPC call {path}"
+
+
 def call_metadata(context: Any) -> dict[str, Any]:
     """The invocation metadata of a call as a dict (keys lower-case; last value wins)."""
     return {str(k).lower(): v for k, v in (context.invocation_metadata() or ())}
@@ -69,8 +75,7 @@ class GrpcMockServer:
             missing = [c for c in self.contracts if self._hits[id(c)] == 0]
         for contract in missing:
             out.append(MockProblem(
-                "missing", contract.interaction.description,
-                f"{contract.method.path} was never called",
+                "missing", contract.interaction.description, call_summary(contract.method.path),
             ))
         return out
 
@@ -125,8 +130,7 @@ class GrpcMockServer:
                 best = (len(found), contract, found)
         if best is not None:
             self._record(MockProblem(
-                "mismatch", best[1].interaction.description,
-                f"call to {path} did not match the contract", best[2],
+                "mismatch", best[1].interaction.description, call_summary(path), best[2],
             ))
         return None
 
@@ -176,7 +180,7 @@ class _Handler:
         path = details.method
         contracts = self.mock.routes.get(path)
         if not contracts:
-            self.mock._record(MockProblem("unexpected", path, f"call to {path}: no interaction declares this method"))
+            self.mock._record(MockProblem("unexpected", "", call_summary(path)))
             return None
         method = contracts[0].method
         if method.kind == "unary":

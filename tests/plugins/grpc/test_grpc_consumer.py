@@ -87,8 +87,37 @@ def test_an_unexpected_method_and_a_missing_call_are_reported(pact):
             with pytest.raises(grpc.RpcError) as call:
                 AreaClient(mock.url_for("grpc")).total([("rectangle", 1, 1)])
             assert call.value.code() == grpc.StatusCode.UNIMPLEMENTED
-    kinds = sorted((p.kind, p.description) for p in err.value.problems)
-    assert kinds == [("missing", "the area of a rectangle"), ("unexpected", "/area.Calculator/CalculateTotal")]
+    kinds = sorted((p.kind, p.description, p.request_summary) for p in err.value.problems)
+    assert kinds == [
+        ("missing", "the area of a rectangle", "gRPC call /area.Calculator/CalculateOne"),
+        ("unexpected", "", "gRPC call /area.Calculator/CalculateTotal"),
+    ]
+
+
+def test_the_report_reads_like_the_http_mocks(pact):
+    """Each problem line says once what happened: the call, the interaction, the verdict."""
+    _one(pact, request={"rectangle": {"length": 3, "width": 4}, "unit": "CM"})
+    (pact.upon_receiving("the areas of two shapes")
+        .with_grpc(proto=PROTO, method="area.Calculator/CalculateEach", request={"shapes": [RECT, RECT]})
+        .will_respond_with_grpc(responses=[{"value": [number(12)]}, {"value": [number(12)]}]))
+    with pytest.raises(ConsumerTestError) as err:
+        with pact.serve() as mock:
+            client = AreaClient(mock.url_for("grpc"))
+            with pytest.raises(grpc.RpcError):
+                client.area(("rectangle", 3, 5))
+            with pytest.raises(grpc.RpcError):
+                client.total([("rectangle", 1, 1)])
+    lines = str(err.value).splitlines()
+    assert lines[1] == ("  1. mismatched request: gRPC call /area.Calculator/CalculateOne did not "
+                        "match interaction 'the area of a rectangle':")
+    assert "$.rectangle.width" in lines[2]
+    assert lines[3:] == [
+        "  2. unexpected request: gRPC call /area.Calculator/CalculateTotal matched no interaction",
+        "  3. missing request: interaction 'the area of a rectangle' "
+        "(gRPC call /area.Calculator/CalculateOne) was never called",
+        "  4. missing request: interaction 'the areas of two shapes' "
+        "(gRPC call /area.Calculator/CalculateEach) was never called",
+    ]
 
 
 def test_a_client_stream_with_a_message_too_few_is_a_mismatch(pact):
