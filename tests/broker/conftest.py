@@ -10,7 +10,6 @@ import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
@@ -24,54 +23,73 @@ POSTGRES = os.environ.get("POLYPACT_TEST_POSTGRES_URL")
 BACKENDS = ["sqlite", *(["postgresql"] if POSTGRES else [])]
 
 
-def _postgres_database() -> tuple[str, Any]:
-    """A fresh, empty PostgreSQL database and a function dropping it."""
+def _admin(sql: str) -> None:
+    """Run one statement on the PostgreSQL server's maintenance database."""
     import psycopg
 
-    name = f"polypact_test_{uuid.uuid4().hex[:12]}"
-    admin_url = POSTGRES
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    url = urlunsplit(urlsplit(admin_url)._replace(path=f"/{name}"))  # keeps ?host=<socket dir>
+    with psycopg.connect(POSTGRES, autocommit=True) as conn:
+        conn.execute(sql)
 
-    def drop() -> None:
-        with psycopg.connect(admin_url, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
-    return url, drop
+def _postgres_url(name: str) -> str:
+    """The URL of database ``name`` on the test server (keeps ``?host=<socket dir>``)."""
+    return urlunsplit(urlsplit(POSTGRES)._replace(path=f"/{name}"))
+
+
+@pytest.fixture(scope="session")
+def postgres_template() -> Iterator[str]:
+    """A migrated PostgreSQL database (one per test process) that fresh test databases
+    are copied from: ``CREATE DATABASE ... TEMPLATE`` is several times faster than
+    creating an empty database and running the migrations in it."""
+    from polypact_broker.db.engine import Database
+
+    name = f"polypact_tmpl_{uuid.uuid4().hex[:12]}"
+    _admin(f'CREATE DATABASE "{name}"')
+    db = Database(_postgres_url(name))
+    try:
+        db.migrate()
+    finally:
+        db.dispose()  # a template must have no open connections when it is copied
+    try:
+        yield name
+    finally:
+        _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(params=BACKENDS)
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A database URL: a SQLite file, and (when configured) a fresh PostgreSQL database."""
+    """A database URL: a SQLite file, and (when ``POLYPACT_TEST_POSTGRES_URL`` is set) a
+    fresh PostgreSQL database, dropped afterwards."""
     if request.param == "sqlite":
         yield str(tmp_path / "broker.sqlite")
         return
-    url, drop = _postgres_database()
+    template = request.getfixturevalue("postgres_template")
+    name = f"polypact_test_{uuid.uuid4().hex[:12]}"
+    _admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     try:
-        yield url
+        yield _postgres_url(name)
     finally:
-        drop()
+        _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
-    """A SQLite database file path."""
+    """A SQLite database file path (for tests about SQLite, or independent of storage)."""
     return str(tmp_path / "broker.sqlite")
 
 
 @pytest.fixture
-def broker(sqlite_url: str) -> Iterator[str]:
-    """A broker on SQLite served on 127.0.0.1 (free port); yields its base URL."""
-    with running_broker(BrokerConfig(database_url=sqlite_url)) as (url, _app):
+def broker(database_url: str) -> Iterator[str]:
+    """A broker on every configured backend, served on 127.0.0.1 (free port); yields its
+    base URL."""
+    with running_broker(BrokerConfig(database_url=database_url)) as (url, _app):
         yield url
 
 
 @pytest.fixture
-def any_broker(database_url: str) -> Iterator[str]:
-    """A broker on every configured backend; yields its base URL."""
-    with running_broker(BrokerConfig(database_url=database_url)) as (url, _app):
-        yield url
+def any_broker(broker: str) -> str:
+    """The same as ``broker`` (every configured backend)."""
+    return broker
 
 
 def polypact_script() -> str:
@@ -124,9 +142,9 @@ class BrokerProcess:
 
 
 @pytest.fixture
-def broker_process(sqlite_url: str) -> Iterator[BrokerProcess]:
-    """A started ``polypact broker serve`` process on SQLite."""
-    proc = BrokerProcess(sqlite_url)
+def broker_process(database_url: str) -> Iterator[BrokerProcess]:
+    """A started ``polypact broker serve`` process on every configured backend."""
+    proc = BrokerProcess(database_url)
     proc.start()
     try:
         yield proc

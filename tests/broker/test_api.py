@@ -135,16 +135,16 @@ def test_verification_results_and_matrix_between_versions(broker):
     assert alone["summary"]["deployable"] is True  # web's latest pact is verified by users 2
 
 
-def test_links_follow_the_public_url_behind_a_proxy(sqlite_url):
+def test_links_follow_the_public_url_behind_a_proxy(database_url):
     from polypact_broker.config import BrokerConfig
     from polypact_broker.server import running_broker
 
-    config = BrokerConfig(database_url=sqlite_url, trust_forwarded_headers=True)
+    config = BrokerConfig(database_url=database_url, trust_forwarded_headers=True)
     with running_broker(config) as (url, _app):
         status, index = call("GET", url + "/", headers={
             "X-Forwarded-Proto": "https", "X-Forwarded-Host": "pacts.example.com",
             "X-Forwarded-Prefix": "/broker"})
     assert index["_links"]["pb:pacticipants"]["href"] == "https://pacts.example.com/broker/pacticipants"
-    with running_broker(BrokerConfig(database_url=sqlite_url, public_url="https://b.example/")) as (url, _app):
+    with running_broker(BrokerConfig(database_url=database_url, public_url="https://b.example/")) as (url, _app):
         status, index = call("GET", url + "/", headers={"X-Forwarded-Host": "evil.example"})
     assert index["_links"]["self"]["href"] == "https://b.example"

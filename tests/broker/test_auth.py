@@ -29,8 +29,9 @@ def bearer(token: str) -> dict[str, str]:
 
 
 @pytest.fixture
-def secured(sqlite_url: str) -> Iterator[str]:
-    with running_broker(BrokerConfig(database_url=sqlite_url, auth=AuthConfig.from_env(ENV))) as (url, _):
+def secured(database_url: str) -> Iterator[str]:
+    """A broker with tokens and users (on every configured backend)."""
+    with running_broker(BrokerConfig(database_url=database_url, auth=AuthConfig.from_env(ENV))) as (url, _):
         yield url
 
 
@@ -45,7 +46,7 @@ def test_writes_need_write_scope(secured):
     assert call("PUT", path, {"mainBranch": "dev"}, headers=basic("ci", "ci-pass"))[0] == 200
 
 
-def test_reads_need_credentials_unless_anonymous_read(secured, sqlite_url):
+def test_reads_need_credentials_unless_anonymous_read(secured, database_url):
     assert call("GET", secured + "/")[0] == 401
     for headers in (bearer("r-token"), bearer("r2"), bearer("w-token"), basic("viewer", "v-pass")):
         assert call("GET", secured + "/", headers=headers)[0] == 200
@@ -53,7 +54,7 @@ def test_reads_need_credentials_unless_anonymous_read(secured, sqlite_url):
     assert call("POST", secured + "/pacts/provider/users/for-verification", {},
                 headers=bearer("r-token"))[0] == 200
     anonymous = AuthConfig.from_env({**ENV, "POLYPACT_BROKER_ALLOW_ANONYMOUS_READ": "true"})
-    with running_broker(BrokerConfig(database_url=sqlite_url, auth=anonymous)) as (url, _):
+    with running_broker(BrokerConfig(database_url=database_url, auth=anonymous)) as (url, _):
         assert call("GET", url + "/")[0] == 200
         assert call("PUT", url + "/pacticipants/web", {})[0] == 401
 
@@ -95,8 +96,8 @@ def _challenge(url: str) -> str:
     raise AssertionError("expected a 401")
 
 
-def test_the_401_challenge_is_basic_when_users_are_configured_else_bearer(secured, sqlite_url, tmp_path):
+def test_the_401_challenge_is_basic_when_users_are_configured_else_bearer(secured, database_url):
     assert _challenge(secured).startswith("Basic ")  # browsers prompt (the web UI)
     tokens_only = AuthConfig.from_env({"POLYPACT_BROKER_READ_TOKENS": "r-token"})
-    with running_broker(BrokerConfig(database_url=str(tmp_path / "b.sqlite"), auth=tokens_only)) as (url, _):
+    with running_broker(BrokerConfig(database_url=database_url, auth=tokens_only)) as (url, _):
         assert _challenge(url).startswith("Bearer ")

@@ -71,8 +71,8 @@ def test_50_concurrent_publishers_and_verifiers_lose_nothing(database_url):
     assert dupes == []
 
 
-def test_killing_the_server_mid_run_loses_no_committed_data(sqlite_url):
-    proc = BrokerProcess(sqlite_url)
+def test_killing_the_server_mid_run_loses_no_committed_data(database_url):
+    proc = BrokerProcess(database_url)
     committed: list[int] = []
     try:
         url = proc.start()
@@ -93,7 +93,7 @@ def test_killing_the_server_mid_run_loses_no_committed_data(sqlite_url):
             for f in futures:
                 f.result()
         proc.stop()
-        url = proc.start()  # same database file
+        url = proc.start()  # same database
         for i in committed:
             status, pact = call("GET", f"{url}/pacts/provider/users/consumer/web/version/{i}")
             assert status == 200 and pact["interactions"][0]["description"] == f"i{i}"

@@ -37,8 +37,9 @@ class Receiver:
 
 
 @pytest.fixture
-def hooked(sqlite_url: str) -> Iterator[tuple[str, Any]]:
-    config = BrokerConfig(database_url=sqlite_url, webhooks=WebhookConfig(
+def hooked(database_url: str) -> Iterator[tuple[str, Any]]:
+    """A broker (on every configured backend) whose webhooks may call 127.0.0.1."""
+    config = BrokerConfig(database_url=database_url, webhooks=WebhookConfig(
         allowed_hosts=["127.0.0.1"], retry_delays=(0.05, 0.1, 0.2)))
     with running_broker(config) as (url, app):
         yield url, app
@@ -99,10 +100,10 @@ def test_failures_are_retried_and_logged(hooked):
         (1, 500, False), (2, 500, False), (3, 200, True)]
 
 
-def test_hosts_off_the_allow_list_are_never_requested(sqlite_url):
+def test_hosts_off_the_allow_list_are_never_requested(database_url):
     receiver = Receiver()
     with serve_wsgi(receiver) as target:
-        config = BrokerConfig(database_url=sqlite_url,
+        config = BrokerConfig(database_url=database_url,
                               webhooks=WebhookConfig(allowed_hosts=["hooks.example.com"], retry_delays=()))
         with running_broker(config) as (broker, app):
             status, body = create_hook(broker, target, ["contract_published"])
