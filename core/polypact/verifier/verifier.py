@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from polypact.errors import PolypactError, UsageError
-from polypact.model import ProviderState
 from polypact.transport import ProviderConfig, VerifyContext
 from polypact.verifier.filters import InteractionFilter
 from polypact.verifier.results import (
@@ -29,9 +28,8 @@ from polypact.verifier.selection import (
     no_pacts,
     why_nothing_selected,
 )
+from polypact.verifier.state_calls import describe_error, set_up_states, tear_down_states
 from polypact.verifier.states import StateContext
-
-_NO_STATE = ProviderState("")
 
 
 class Verifier:
@@ -63,6 +61,7 @@ class Verifier:
         self._filter = InteractionFilter()
         self._reporters: list[Any] = []
         self._clients: dict[str, Any] = {}
+        self._client_errors: dict[str, BaseException] = {}
         self._allow_empty = False
         self.warnings: list[str] = []
 
@@ -283,56 +282,34 @@ class Verifier:
         result = InteractionResult(loaded, interaction, pending=bool(interaction.pending or loaded.pending))
         ctx = self._state
         ctx.registry, ctx.pact, ctx.interaction = registry, loaded.pact, interaction
-        states = interaction.provider_states
+        hook = registry.pm.hook.polypact_provider_state
         done: list[Any] = []
         try:
-            values: dict[str, Any] = {}
-            state_hook = registry.pm.hook.polypact_provider_state
-            # Like the reference verifier, an interaction without states still gets a
-            # setup/teardown call, for the empty state "": unhandled or refused, that is
-            # only a warning (a provider may well answer 400 to a state it doesn't know).
-            if not states:
-                self._empty_state(result, done)
-            for state in states:
-                got = state_hook(state=state, action="setup", context=ctx)
-                done.append(state)
-                if got is not None:
-                    values.update(got)
-                else:
-                    result.warnings.append(f"no handler for provider state {state.name!r}")
+            values = set_up_states(hook, interaction.provider_states, ctx, result, done)
             result.transport = name = registry.transport_name_for(interaction)
             client = self._clients.get(name) or self._client(name)
             result.mismatches = list(
                 client.verify(interaction, VerifyContext(values, registry, loaded.pact))
             )
         except Exception as exc:  # noqa: BLE001 - one interaction's failure must not stop the run
-            result.error = _describe(exc)
+            result.error = describe_error(exc)
         finally:
             if done:
-                self._teardown(done, result)
+                tear_down_states(hook, done, ctx, result)
         result.duration = time.perf_counter() - t0
         return result
 
-    def _empty_state(self, result: InteractionResult, done: list[Any]) -> None:
-        try:
-            self.registry.pm.hook.polypact_provider_state(
-                state=_NO_STATE, action="setup", context=self._state)
-            done.append(_NO_STATE)
-        except Exception as exc:  # noqa: BLE001 - optional for providers, never fatal
-            result.warnings.append(f"set-up call for the empty provider state failed: {_describe(exc)}")
-
-    def _teardown(self, states: list[Any], result: InteractionResult) -> None:
-        state_hook = self.registry.pm.hook.polypact_provider_state
-        for state in reversed(states):
-            try:
-                state_hook(state=state, action="teardown", context=self._state)
-            except Exception as exc:  # noqa: BLE001
-                if state is _NO_STATE:
-                    result.warnings.append(f"teardown of the empty provider state failed: {_describe(exc)}")
-                elif result.error is None:
-                    result.error = f"teardown of state {state.name!r} failed: {_describe(exc)}"
-
     def _client(self, name: str) -> Any:
+        failed = self._client_errors.get(name)
+        if failed is not None:
+            raise failed  # a client that could not be made is not tried again per interaction
+        try:
+            return self._make_client(name)
+        except Exception as exc:
+            self._client_errors[name] = exc
+            raise
+
+    def _make_client(self, name: str) -> Any:
         config = self._configs.get(name)
         if config is None:
             raise UsageError(
@@ -348,6 +325,7 @@ class Verifier:
     def close(self) -> None:
         """Release every provider client (connections, event loops)."""
         clients, self._clients = self._clients, {}
+        self._client_errors.clear()
         scratch = list(self._state.scratch.values())
         self._state.scratch.clear()
         for client in [*clients.values(), *(s for s in scratch if hasattr(s, "close"))]:
@@ -362,10 +340,3 @@ class Verifier:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-
-def _describe(exc: BaseException) -> str:
-    """A one-line reason for an exception (polypact errors carry their own message)."""
-    if isinstance(exc, PolypactError):
-        return str(exc)
-    text = str(exc)
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

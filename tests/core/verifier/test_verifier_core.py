@@ -188,3 +188,38 @@ def test_assert_ok_lists_failures(registry):
 def test_unknown_reporter_name_is_a_usage_error(registry):
     with pytest.raises(UsageError, match="no reporter named 'nope'.*console, json, junit"):
         Verifier("users", registry=registry).reporter("nope")
+
+
+def test_a_provider_client_that_cannot_be_made_is_tried_once_and_fails_each_interaction():
+    from polypact import hookimpl
+    from polypact.errors import UsageError
+    from polypact.testing import registry_with
+
+    from tests.core.verifier.vhelpers import interaction, pact
+
+    attempts = []
+
+    class BadTargets:
+        name, interaction_types = "fake", ("Synchronous/HTTP",)
+
+        def start_mock(self, *a, **k):  # pragma: no cover - not used
+            raise NotImplementedError
+
+        def provider_client(self, config):
+            attempts.append(config.target)
+            raise UsageError(f"--transport fake={config.target!r}: expected HOST:PORT")
+
+    class Plugin:
+        @staticmethod
+        @hookimpl
+        def polypact_register_transports(register):
+            register("fake", BadTargets())
+
+    from polypact.verifier import Verifier
+
+    verifier = Verifier("users", registry=registry_with(Plugin)).add_pact(
+        pact("web", "users", interaction("a"), interaction("b"))).transport("fake", "nope")
+    summary = verifier.verify()
+    assert attempts == ["nope"]
+    assert [r.error for r in summary.results] == ["--transport fake='nope': expected HOST:PORT"] * 2
+    assert not summary.success
