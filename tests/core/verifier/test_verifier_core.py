@@ -192,10 +192,6 @@ def test_unknown_reporter_name_is_a_usage_error(registry):
 
 def test_a_provider_client_that_cannot_be_made_is_tried_once_and_fails_each_interaction():
     from polypact import hookimpl
-    from polypact.errors import UsageError
-    from polypact.testing import registry_with
-
-    from tests.core.verifier.vhelpers import interaction, pact
 
     attempts = []
 
@@ -214,8 +210,6 @@ def test_a_provider_client_that_cannot_be_made_is_tried_once_and_fails_each_inte
         @hookimpl
         def polypact_register_transports(register):
             register("fake", BadTargets())
-
-    from polypact.verifier import Verifier
 
     verifier = Verifier("users", registry=registry_with(Plugin)).add_pact(
         pact("web", "users", interaction("a"), interaction("b"))).transport("fake", "nope")
