@@ -103,7 +103,7 @@ def write_pact(pact: Pact, path: str | os.PathLike[str], *, spec_version: str = 
 
     With ``merge`` (the default) interactions already in the file are kept: an identical
     interaction is replaced, a different one with the same description and provider
-    states raises :class:`PactConflictError`. Safe when several processes write the same
+    states raises :class:`PactConflictError` (its message starts with ``path``). Safe when several processes write the same
     file at once. ``durable`` (default: ``POLYPACT_FSYNC`` set) fsyncs the written file.
     """
     if durable is None:
@@ -114,9 +114,12 @@ def write_pact(pact: Pact, path: str | os.PathLike[str], *, spec_version: str = 
     with pact_lock(target):
         to_write = pact
         existing_bytes = target.read_bytes() if merge and target.exists() else b""
-        if existing_bytes:
-            to_write = merge_pacts(_parsed_existing(target, existing_bytes), pact)
-        text = dumps_pact(to_write, spec_version)
+        try:
+            if existing_bytes:
+                to_write = merge_pacts(_parsed_existing(target, existing_bytes), pact)
+            text = dumps_pact(to_write, spec_version)
+        except PactConflictError as exc:
+            raise PactConflictError(f"{target}: {exc}") from exc
         if existing_bytes and text.encode("utf-8") == existing_bytes:
             return target  # the file already says exactly this: leave it untouched
         atomic_write_text(target, text, durable=durable)

@@ -297,3 +297,19 @@ def test_deeply_nested_document_is_a_pact_file_error():
         deep = deep[0]
     with pytest.raises(PactFileError, match="nested too deeply"):
         parse_pact(doc, "deep.json")
+
+
+def test_conflict_errors_name_the_pact_file(tmp_path):
+    path = tmp_path / "pacts" / "web-items.json"
+    write_pact(_pact(_http("get items", "items exist")), path)
+    with pytest.raises(PactConflictError) as err:
+        write_pact(_pact(_http("get items", "items exist", status=404)), path)
+    assert str(err.value).startswith(f"{path}: interaction 'get items'")
+    other = Pact(Pacticipant("mobile"), Pacticipant("items"), [_http("b")])
+    with pytest.raises(PactConflictError) as err:
+        write_pact(other, path)
+    assert str(err.value).startswith(f"{path}: the existing pact is between 'web'")
+    clash = _pact(_http("x", "s"), _http("x", "s", status=500))
+    with pytest.raises(PactConflictError) as err:
+        write_pact(clash, tmp_path / "new.json", merge=False)
+    assert str(err.value).startswith(f"{tmp_path / 'new.json'}: interaction 'x'")
