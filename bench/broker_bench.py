@@ -6,7 +6,8 @@ versions on its main branch publishing pacts to two providers (the content chang
 some of those pacts, every tenth consumer version tagged ``prod``, and the latest version
 of every pacticipant deployed to ``production``. The database is PostgreSQL when
 ``POLYPACT_BENCH_POSTGRES_URL`` (or ``POLYPACT_TEST_POSTGRES_URL``) names a server (a
-fresh database is created and dropped), otherwise a SQLite file. Requests go over HTTP to
+fresh database is created there and dropped; TCP and unix-socket ``?host=DIR`` URLs both
+work), otherwise a SQLite file in a temporary folder, so ``make bench`` runs anywhere. Requests go over HTTP to
 a broker on 127.0.0.1; the figure is the median wall-clock latency. No peer figure:
 pact-python has no broker.
 """
@@ -19,13 +20,30 @@ import os
 import tempfile
 import urllib.request
 import uuid
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from bench.common import Result, iterations, median_ms, sample
 
-CONSUMERS, PROVIDERS, CONSUMER_VERSIONS, PROVIDER_VERSIONS = 50, 50, 180, 20
 TARGET_MS = 100.0
+
+
+@dataclass(frozen=True)
+class DataSet:
+    """The size of the seeded data set (the defaults are the issue's: 100 pacticipants,
+    50 x 180 + 50 x 20 = 10,000 versions)."""
+
+    consumers: int = 50
+    providers: int = 50
+    consumer_versions: int = 180
+    provider_versions: int = 20
+
+    @property
+    def versions(self) -> int:
+        """How many versions the data set has."""
+        return self.consumers * self.consumer_versions + self.providers * self.provider_versions
 
 
 def _pact(consumer: str, provider: str, revision: int) -> dict[str, Any]:
@@ -37,12 +55,13 @@ def _pact(consumer: str, provider: str, revision: int) -> dict[str, Any]:
             "metadata": {"pactSpecification": {"version": "3.0.0"}}}
 
 
-def seed(db: Any) -> None:
+def seed(db: Any, data: DataSet = DataSet()) -> None:
     """Bulk-insert the data set (one transaction)."""
     from polypact_broker.db import schema as s
 
     now = datetime.now(timezone.utc) - timedelta(days=1)
-    names = [f"consumer-{i}" for i in range(CONSUMERS)] + [f"provider-{i}" for i in range(PROVIDERS)]
+    names = ([f"consumer-{i}" for i in range(data.consumers)]
+             + [f"provider-{i}" for i in range(data.providers)])
 
     def work(conn: Any) -> None:
         conn.execute(s.pacticipants.insert(), [
@@ -54,25 +73,25 @@ def seed(db: Any) -> None:
             branch_rows.append({"id": pid[n], "pacticipant_id": pid[n], "name": "main", "created_at": now})
         content_ids: dict[tuple[int, int, int], int] = {}
         provider_versions: dict[int, list[int]] = {}
-        for p in range(PROVIDERS):
+        for p in range(data.providers):
             pname = f"provider-{p}"
             provider_versions[p] = []
-            for v in range(PROVIDER_VERSIONS):
+            for v in range(data.provider_versions):
                 vid += 1
                 versions.append({"id": vid, "pacticipant_id": pid[pname], "number": f"{v}.0.0",
                                  "created_at": now + timedelta(seconds=vid)})
                 bv.append({"branch_id": pid[pname], "version_id": vid, "created_at": now})
                 provider_versions[p].append(vid)
-        for c in range(CONSUMERS):
+        for c in range(data.consumers):
             cname = f"consumer-{c}"
-            for v in range(CONSUMER_VERSIONS):
+            for v in range(data.consumer_versions):
                 vid += 1
                 versions.append({"id": vid, "pacticipant_id": pid[cname], "number": f"1.{v}.0",
                                  "created_at": now + timedelta(seconds=vid)})
                 bv.append({"branch_id": pid[cname], "version_id": vid, "created_at": now})
                 if v % 10 == 0:
                     tags.append({"version_id": vid, "name": "prod", "created_at": now})
-                for p in (c, (c + 1) % PROVIDERS):
+                for p in dict.fromkeys((c % data.providers, (c + 1) % data.providers)):
                     key = (c, p, v // 10)
                     if key not in content_ids:
                         doc = _pact(cname, f"provider-{p}", v // 10)
@@ -81,7 +100,7 @@ def seed(db: Any) -> None:
                         contents.append({"id": len(contents) + 1, "sha": hashlib.sha256(text.encode()).hexdigest(),
                                          "consumer_id": pid[cname], "provider_id": pid[f"provider-{p}"],
                                          "content": text, "created_at": now})
-                        for pv in provider_versions[p][: 1 + (v // 10) % PROVIDER_VERSIONS]:
+                        for pv in provider_versions[p][: 1 + (v // 10) % data.provider_versions]:
                             verifs.append({"content_id": content_ids[key], "provider_version_id": pv,
                                            "success": True, "created_at": now})
                     pubs.append({"consumer_version_id": vid, "provider_id": pid[f"provider-{p}"],
@@ -112,7 +131,14 @@ def seed(db: Any) -> None:
                                      f"(SELECT MAX(id) FROM {table}))"))
 
 
+def database_url(server_url: str, name: str) -> str:
+    """The URL of database ``name`` on the server of ``server_url``: only the path changes,
+    so credentials, port and query (``?host=/socket/dir``, ``sslmode``...) are kept."""
+    return urlunsplit(urlsplit(server_url)._replace(path=f"/{name}"))
+
+
 def _postgres() -> tuple[str, Any] | None:
+    """A fresh PostgreSQL database (URL, drop function) when a server is configured."""
     admin = os.environ.get("POLYPACT_BENCH_POSTGRES_URL") or os.environ.get("POLYPACT_TEST_POSTGRES_URL")
     if not admin:
         return None
@@ -126,7 +152,7 @@ def _postgres() -> tuple[str, Any] | None:
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
-    return admin.rpartition("/")[0] + "/" + name, drop
+    return database_url(admin, name), drop
 
 
 def _post(url: str, body: Any) -> Any:
@@ -141,30 +167,37 @@ def _get(url: str) -> Any:
         return json.load(resp)
 
 
-def run() -> list[Result]:
-    """Seed the data set, then time both queries."""
+def run(data: DataSet | None = None) -> list[Result]:
+    """Seed the data set (the issue's size unless ``data`` says otherwise), then time
+    both queries."""
     from polypact_broker.config import BrokerConfig
     from polypact_broker.db.engine import Database
     from polypact_broker.server import running_broker
 
+    data = data or DataSet()
     pg = _postgres()
     tmp = tempfile.TemporaryDirectory()
     db_url = pg[0] if pg else os.path.join(tmp.name, "bench.sqlite")
     backend = "PostgreSQL" if pg else "SQLite"
+    provider = f"provider-{min(7, data.providers - 1)}"
+    consumer = f"consumer-{min(7, data.consumers - 1)}"
     try:
         db = Database(db_url)
-        db.migrate()
-        seed(db)
-        db.dispose()
+        try:
+            db.migrate()
+            seed(db, data)
+        finally:
+            db.dispose()
         with running_broker(BrokerConfig(database_url=db_url)) as (url, _app):
             body = {"consumerVersionSelectors": [{"mainBranch": True}, {"deployedOrReleased": True},
                                                  {"tag": "prod", "latest": True}],
                     "includePendingStatus": True, "providerVersionBranch": "main",
                     "includeWipPactsSince": "2000-01-01"}
-            pfv = f"{url}/pacts/provider/provider-7/for-verification"
+            pfv = f"{url}/pacts/provider/{provider}/for-verification"
             got = _post(pfv, body)["_embedded"]["pacts"]
             assert got, "the bench data set selects no pacts"
-            cid = f"{url}/can-i-deploy?pacticipant=consumer-7&version=1.179.0&environment=production"
+            cid = (f"{url}/can-i-deploy?pacticipant={consumer}&version=1.{data.consumer_versions - 1}.0"
+                   "&environment=production")
             assert _get(cid)["matrix"], "can-i-deploy found no rows"
             count = iterations(60, 10)
             pfv_ms = median_ms(sample(lambda: _post(pfv, body), count))
@@ -173,11 +206,13 @@ def run() -> list[Result]:
         if pg:
             pg[1]()
         tmp.cleanup()
-    method = (f"{backend}, 100 pacticipants, 10,000 versions; median of {count} HTTP requests "
-              f"on 127.0.0.1 after 3 warm-ups")
+    method = (f"{backend}, {data.consumers + data.providers} pacticipants, {data.versions:,} "
+              f"versions; median of {count} HTTP requests on 127.0.0.1 after 3 warm-ups")
+    facts = {"backend": backend, "pacticipants": data.consumers + data.providers,
+             "versions": data.versions}
     return [
         Result("broker: pacts for verification", pfv_ms, "ms", target=f"< {TARGET_MS:.0f} ms median",
-               met=pfv_ms < TARGET_MS, method=method, details={"pacts": len(got), "backend": backend}),
+               met=pfv_ms < TARGET_MS, method=method, details={"pacts": len(got), **facts}),
         Result("broker: can-i-deploy", cid_ms, "ms", target=f"< {TARGET_MS:.0f} ms median",
-               met=cid_ms < TARGET_MS, method=method, details={"backend": backend}),
+               met=cid_ms < TARGET_MS, method=method, details=dict(facts)),
     ]
