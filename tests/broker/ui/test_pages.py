@@ -4,6 +4,7 @@ headers, content negotiation on ``/``, errors and auth."""
 from __future__ import annotations
 
 import base64
+import json
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -134,6 +135,9 @@ def test_pact_page_renders_every_interaction_of_the_latest_pact(site):
     assert "1.1.0" in doc.find("dl", "meta").text and "success" in doc.find("dl", "meta").text
     grpc = page(f"{url}/ui/pacts/provider/{seeded.grpc_provider}/consumer/{seeded.grpc_consumer}/latest")
     assert grpc.find("section", "interaction").attrs["data-kind"] == "gRPC"
+    # the messages decoded with the pact's own descriptors
+    assert [json.loads(p.text) for p in grpc.find_all("pre", "body")] == [
+        {"rectangle": {"length": 3.0, "width": 4.0}}, {"value": [12.0]}]
     old = page(url + "/ui/pacts/provider/svc/consumer/web/version/1.0.0")
     assert "1.0.0" in old.find("dl", "meta").text
 

@@ -90,7 +90,7 @@ def view_body(body: Any, content_type: str | None = None) -> BodyView | None:
         except ValueError:
             pass
     if not isinstance(body, str):
-        return _json_view(body, content_type or "application/json")
+        return json_view(body, content_type or "application/json")
     return _text_view(body, content_type)
 
 
@@ -108,7 +108,8 @@ def _from_bytes(b64: str, content_type: str | None) -> BodyView:
     return BodyView(content_type, None, len(raw), "binary")
 
 
-def _json_view(value: Any, content_type: str | None) -> BodyView:
+def json_view(value: Any, content_type: str | None) -> BodyView:
+    """The view of a JSON value: indented, cut when very long."""
     text = json.dumps(value, indent=2, ensure_ascii=False, sort_keys=False)
     return _cut(BodyView(content_type, text, len(text.encode("utf-8")), value=value))
 
@@ -121,7 +122,7 @@ def _text_view(text: str, content_type: str | None) -> BodyView:
             value = json.loads(text)
         except ValueError:
             return _cut(BodyView(content_type, text, size))
-        view = _json_view(value, content_type)
+        view = json_view(value, content_type)
         view.size = size
         return view
     if is_xml(ct) or (not ct and text.lstrip().startswith("<")):

@@ -4,7 +4,8 @@ pending flag, comments, provider states and the kind's own rendering."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any
 
 from polypact_broker.ui.html import Safe, render, tag
@@ -60,13 +61,15 @@ def _comments(interaction: dict[str, Any]) -> Safe:
     ])
 
 
-def render_interaction(interaction: Any, index: int, in_messages: bool = False) -> Safe:
-    """The card of interaction number ``index`` (its anchor is ``i-<index>``)."""
+def render_interaction(interaction: Any, index: int, in_messages: bool = False,
+                       descriptors: Mapping[str, str] | None = None) -> Safe:
+    """The card of interaction number ``index`` (its anchor is ``i-<index>``);
+    ``descriptors`` are the pact's protobuf descriptor sets (gRPC contents as JSON)."""
     if not isinstance(interaction, dict):
         return tag("section", tag("p", f"interaction {index} is not a JSON object"),
                    class_="card interaction", id=f"i-{index}")
     kind = kind_of(interaction, in_messages)
-    renderer = RENDERERS.get(kind)
+    renderer = partial(render_grpc, descriptors=descriptors) if kind == GRPC else RENDERERS.get(kind)
     markup = markup_text(interaction)
     badges = [tag("span", kind, class_="badge kind")]
     if interaction.get("pending") is True:

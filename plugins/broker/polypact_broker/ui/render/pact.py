@@ -8,6 +8,7 @@ from typing import Any
 from polypact_broker.ui.html import Safe, render, tag
 from polypact_broker.ui.render.interaction import kind_of, render_interaction
 from polypact_broker.ui.render.parts import compact, meta
+from polypact_broker.ui.render.protobuf import descriptor_sets
 
 
 def spec_version(document: dict[str, Any]) -> str | None:
@@ -47,6 +48,7 @@ def render_pact(document: Any, *, parties: bool = True) -> Safe:
     if not isinstance(document, dict):
         return tag("p", "this pact is not a JSON object", class_="muted")
     items = entries(document)
+    descriptors = descriptor_sets(document)
     toc = [tag("li", tag("a", str(i.get("description", "(no description)")) if isinstance(i, dict)
                          else f"interaction {n}", href=f"#i-{n}"), " ",
                tag("span", kind_of(i, m) if isinstance(i, dict) else "?", class_="badge kind"))
@@ -60,5 +62,5 @@ def render_pact(document: Any, *, parties: bool = True) -> Safe:
               ("Interactions", compact(len(items)))]),
         tag("h2", "Interactions"),
         tag("ol", toc, class_="toc") if toc else tag("p", "no interactions", class_="muted"),
-        [render_interaction(i, n, m) for n, (i, m) in enumerate(items)],
+        [render_interaction(i, n, m, descriptors) for n, (i, m) in enumerate(items)],
     ])
