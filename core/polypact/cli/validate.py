@@ -1,4 +1,10 @@
-"""``polypact validate``: read pact files and name every problem found."""
+"""``polypact validate``: read pact files and name every problem found.
+
+Each file is read with :func:`polypact.pactfile.inspect_pact`, which goes on after a
+problem (per field, then per interaction), so one run lists every problem: one line per
+problem, ``<file>: error: at <JSON path>: <what was expected>``, then the checks that need
+a whole pact (descriptions, duplicates, paths, statuses) on what could be read.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from polypact.errors import PolypactError
+from polypact.errors import PactFileError, PolypactError
 
 
 def _files(location: str) -> list[Path]:
@@ -17,22 +23,26 @@ def _files(location: str) -> list[Path]:
     return [path]
 
 
-def pact_problems(pact: Any, registry: Any) -> tuple[list[str], list[str]]:
-    """Problems (which make the pact invalid) and warnings for a pact that parsed."""
+def pact_problems(pact: Any, registry: Any,
+                  paths: list[str] | None = None) -> tuple[list[str], list[str]]:
+    """Problems (which make the pact invalid) and warnings for a pact that parsed.
+
+    ``paths`` holds the JSON path of each interaction (``$.interactions[i]`` when omitted).
+    """
     problems: list[str] = []
     warnings: list[str] = []
-    seen: dict[tuple[str, tuple[str, ...]], int] = {}
+    seen: dict[tuple[str, tuple[str, ...]], str] = {}
     for i, interaction in enumerate(pact.interactions):
-        where = f"$.interactions[{i}]"
+        where = paths[i] if paths is not None else f"$.interactions[{i}]"
         if not interaction.description:
             problems.append(f"{where}.description: an interaction needs a non-empty description")
         ident = (interaction.description, tuple(interaction.state_names()))
         if ident in seen:
             problems.append(
                 f"{where}: same description and provider states as "
-                f"$.interactions[{seen[ident]}] ({interaction.description!r})"
+                f"{seen[ident]} ({interaction.description!r})"
             )
-        seen.setdefault(ident, i)
+        seen.setdefault(ident, where)
         for j, state in enumerate(interaction.provider_states):
             if not state.name:
                 problems.append(f"{where}.providerStates[{j}].name: a provider state needs a name")
@@ -50,6 +60,11 @@ def pact_problems(pact: Any, registry: Any) -> tuple[list[str], list[str]]:
     return problems, warnings
 
 
+def error_line(error: PactFileError) -> str:
+    """One reading problem as written after ``<file>: error: `` (``at <path>: <reason>``)."""
+    return f"at {error.path}: {error.reason}" if error.path else error.reason
+
+
 class ValidateCommand:
     """Check that pact files are readable and consistent."""
 
@@ -60,33 +75,27 @@ class ValidateCommand:
         parser.add_argument("pacts", nargs="+", metavar="PACT", help="pact files or directories")
 
     def run(self, args: argparse.Namespace, registry: Any) -> int:
-        """Validate each file; 0 when all are valid, 2 otherwise."""
-        from polypact.pactfile import read_pact
+        """Validate each file, naming every problem; 0 when all are valid, 2 otherwise."""
+        from polypact.pactfile import inspect_pact
 
-        bad = 0
         files = [f for location in args.pacts for f in _files(location)]
         if not files:
             print("polypact validate: error: no pact files found", file=sys.stderr)
             return 2
+        bad = 0
         for path in files:
-            try:
-                pact = read_pact(path)
-            except PolypactError as exc:
-                bad += 1
-                text = str(exc)
-                text = text[len(str(path)) + 2:] if text.startswith(f"{path}: ") else text
-                print(f"{path}: error: {text}", file=sys.stderr)
-                continue
-            except OSError as exc:
-                bad += 1
-                print(f"{path}: error: {exc.strerror or exc}", file=sys.stderr)
-                continue
-            problems, warnings = pact_problems(pact, registry)
+            inspection = inspect_pact(path)
+            problems = [error_line(e) for e in inspection.errors]
+            warnings: list[str] = []
+            pact = inspection.pact
+            if pact is not None:
+                more, warnings = pact_problems(pact, registry, inspection.paths)
+                problems.extend(more)
             for problem in problems:
                 print(f"{path}: error: {problem}", file=sys.stderr)
             for warning in warnings:
                 print(f"{path}: warning: {warning}", file=sys.stderr)
-            if problems:
+            if problems or pact is None:
                 bad += 1
             else:
                 print(

@@ -1,9 +1,17 @@
 """Read-time checks shared by the rule and generator readers: the registry whose tables
-name the known matchers and generators."""
+name the known matchers and generators, and the syntax of body rule paths."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
+
+from polypact.errors import MatcherDefinitionError
+from polypact.registry import get_registry
+
+#: Categories whose keys are document paths (``$.a[*].b``); header, query and metadata
+#: keys are plain names, and path/status/method have none.
+PATH_KEYED_CATEGORIES = frozenset({"body"})
 
 
 def registry_for(kind: str) -> Any:
@@ -11,8 +19,6 @@ def registry_for(kind: str) -> Any:
     ``"generators"``); ``None`` (name checks skipped) when none did or the registry cannot
     be built (a broken plugin must not stop pact files from being read)."""
     try:
-        from polypact.registry import get_registry
-
         registry = get_registry()
         if not registry.tables.get(kind):
             return None
@@ -21,9 +27,17 @@ def registry_for(kind: str) -> Any:
     return registry
 
 
-#: Categories whose keys are document paths (``$.a[*].b``); header, query and metadata
-#: keys are plain names, and path/status/method have none.
-PATH_KEYED_CATEGORIES = frozenset({"body"})
+@lru_cache(maxsize=4096)
+def _path_problem(expr: str) -> str | None:
+    """Why ``expr`` is not a rule path (``None`` when it parses); cached, as pacts repeat
+    the same few paths."""
+    from polypact.matching.paths import parse_path
+
+    try:
+        parse_path(expr)
+    except MatcherDefinitionError as exc:
+        return exc.reason
+    return None
 
 
 def check_rule_path(expr: str, category: str, *, source: str | None, path: str) -> None:
@@ -31,10 +45,6 @@ def check_rule_path(expr: str, category: str, *, source: str | None, path: str) 
     with a :class:`MatcherDefinitionError` naming the file and the JSON path of the key."""
     if category not in PATH_KEYED_CATEGORIES:
         return
-    from polypact.errors import MatcherDefinitionError
-    from polypact.matching.paths import parse_path
-
-    try:
-        parse_path(expr)
-    except MatcherDefinitionError as exc:
-        raise MatcherDefinitionError(exc.reason, source=source, path=path) from None
+    problem = _path_problem(expr)
+    if problem is not None:
+        raise MatcherDefinitionError(problem, source=source, path=path)

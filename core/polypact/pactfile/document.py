@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,9 @@ from polypact.errors import PactFileError
 from polypact.model.interactions import Interaction
 from polypact.model.pact import Pact, Pacticipant
 from polypact.pactfile._context import (
+    attempt,
     child,
+    collecting,
     expect_array,
     expect_object,
     expect_str,
@@ -73,46 +76,73 @@ def _pacticipant(doc: dict[str, Any], role: str, source: str | None) -> Pacticip
     return Pacticipant(name, {k: v for k, v in obj.items() if k != "name"})
 
 
-def parse_pact(doc: Any, source: str | None = "<document>", *, strict: bool = True) -> Pact:
+def parse_pact(doc: Any, source: str | None = "<document>", *, strict: bool = True,
+               errors: list[PactFileError] | None = None) -> Pact:
     """A :class:`Pact` from a decoded pact JSON document.
 
-    With ``strict`` (the default) matching rules are validated (known matcher names,
-    compiling regexes, the matchers' own checks); ``strict=False`` reads rules as written.
+    With ``strict`` (the default) matching rules and generators are validated (known
+    names, compiling regexes, their own checks); ``strict=False`` reads them as written.
     Raises :class:`PactFileError` (or its subclass :class:`MatcherDefinitionError`) naming
-    ``source`` and the JSON path of the first problem.
+    ``source`` and the JSON path of the first problem. With an ``errors`` list, nothing is
+    raised: every problem is appended to it (per field, then on with the next field and
+    interaction) and the pact returned holds what could be read.
     """
+    return _parse_located(doc, source, strict, errors)[0]
+
+
+def _parse_located(doc: Any, source: str | None, strict: bool,
+                   errors: list[PactFileError] | None) -> tuple[Pact, list[str]]:
+    """The pact and the JSON path of each of its interactions (collecting into ``errors``
+    when it is a list)."""
     try:
-        return _parse_pact(doc, source, strict)
+        if errors is None:
+            return _parse_pact(doc, source, strict)
+        with collecting(errors):
+            return attempt(lambda: _parse_pact(doc, source, strict), lambda: (_empty_pact(), []))
     except RecursionError:
-        raise PactFileError("document nested too deeply", source=source) from None
+        error = PactFileError("document nested too deeply", source=source)
+        if errors is None:
+            raise error from None
+        errors.append(error)
+        return _empty_pact(), []
 
 
-def _parse_pact(doc: Any, source: str | None, strict: bool) -> Pact:
+def _empty_pact() -> Pact:
+    return Pact(Pacticipant(""), Pacticipant(""), [], {}, "4.0")
+
+
+def _parse_pact(doc: Any, source: str | None, strict: bool) -> tuple[Pact, list[str]]:
     doc = expect_object(doc, source, "$")
-    spec_version = detect_version(doc, source=source)
-    consumer = _pacticipant(doc, "consumer", source)
-    provider = _pacticipant(doc, "provider", source)
-    interactions: list[Interaction] = []
-    if doc.get("interactions") is not None:
-        ipath = "$.interactions"
-        for i, raw in enumerate(expect_array(doc["interactions"], source, ipath)):
-            interactions.append(parse_interaction(raw, spec_version, source=source,
-                                                  path=child(ipath, i), strict=strict))
-    if doc.get("messages") is not None:
-        mpath = "$.messages"
-        message_version = "4.0" if spec_version == "4.0" else "3.0"
-        for i, raw in enumerate(expect_array(doc["messages"], source, mpath)):
-            interactions.append(parse_async_message(raw, message_version, source=source,
-                                                    path=child(mpath, i), strict=strict))
-    metadata: dict[str, Any] = {}
-    if doc.get("metadata") is not None:
-        raw_meta = expect_object(doc["metadata"], source, "$.metadata")
-        metadata = {k: v for k, v in raw_meta.items() if k not in VERSION_KEYS}
-        plugins = metadata.get("plugins")
-        if plugins is not None:
-            expect_array(plugins, source, "$.metadata.plugins")
+    spec_version = attempt(lambda: detect_version(doc, source=source), "4.0")
+    consumer = attempt(lambda: _pacticipant(doc, "consumer", source), Pacticipant(""))
+    provider = attempt(lambda: _pacticipant(doc, "provider", source), Pacticipant(""))
+    located: list[tuple[str, Interaction | None]] = []
+    message_version = "4.0" if spec_version == "4.0" else "3.0"
+    for member, version, parse in (("interactions", spec_version, parse_interaction),
+                                   ("messages", message_version, parse_async_message)):
+        if doc.get(member) is None:
+            continue
+        apath = child("$", member)
+        for i, raw in enumerate(attempt(lambda a=apath, m=member: expect_array(doc[m], source, a), [])):
+            ipath = child(apath, i)
+            located.append((ipath, attempt(lambda raw=raw, ipath=ipath, v=version, p=parse: p(
+                raw, v, source=source, path=ipath, strict=strict), None)))
+    metadata = attempt(lambda: _metadata(doc, source), {})
     extra = {k: v for k, v in doc.items() if k not in PACT_FIELDS}
-    return Pact(consumer, provider, interactions, metadata, spec_version, extra)
+    kept = [(p, i) for p, i in located if i is not None]
+    pact = Pact(consumer, provider, [i for _, i in kept], metadata, spec_version, extra)
+    return pact, [p for p, _ in kept]
+
+
+def _metadata(doc: dict[str, Any], source: str | None) -> dict[str, Any]:
+    if doc.get("metadata") is None:
+        return {}
+    raw_meta = expect_object(doc["metadata"], source, "$.metadata")
+    metadata = {k: v for k, v in raw_meta.items() if k not in VERSION_KEYS}
+    plugins = metadata.get("plugins")
+    if plugins is not None:
+        expect_array(plugins, source, "$.metadata.plugins")
+    return metadata
 
 
 def _reject_constant(name: str) -> Any:
@@ -122,6 +152,11 @@ def _reject_constant(name: str) -> Any:
 def loads_pact(text: str | bytes, source: str = "<string>", *, strict: bool = True) -> Pact:
     """A :class:`Pact` from pact JSON text. Malformed JSON is a :class:`PactFileError`
     naming ``source`` with the line and column."""
+    return parse_pact(_decode_json(text, source), source, strict=strict)
+
+
+def _decode_json(text: str | bytes, source: str) -> Any:
+    """The decoded JSON document of ``text`` (a :class:`PactFileError` when malformed)."""
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
@@ -137,18 +172,46 @@ def loads_pact(text: str | bytes, source: str = "<string>", *, strict: bool = Tr
         raise PactFileError(f"malformed JSON: {exc}", source=source) from None
     except RecursionError:
         raise PactFileError("malformed JSON: nested too deeply", source=source) from None
-    return parse_pact(doc, source, strict=strict)
+    return doc
+
+
+def _read_bytes(source: str) -> bytes:
+    try:
+        with open(source, "rb") as fh:
+            return fh.read()
+    except OSError as exc:
+        raise PactFileError(f"cannot read pact file: {exc.strerror or exc}", source=source) from None
 
 
 def read_pact(path: str | os.PathLike[str], *, strict: bool = True) -> Pact:
     """A :class:`Pact` read from the pact file at ``path`` (any version 1.0 to 4.0)."""
     source = os.fspath(path)
+    return loads_pact(_read_bytes(source), source, strict=strict)
+
+
+@dataclass
+class PactInspection:
+    """Everything reading one pact file found: ``pact`` (what could be read; ``None`` when
+    the file cannot be read or is not JSON), ``errors`` (every problem, in document order)
+    and ``paths`` (the JSON path of each interaction of ``pact``, e.g. ``$.messages[0]``)."""
+
+    source: str
+    pact: Pact | None
+    errors: list[PactFileError] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)
+
+
+def inspect_pact(path: str | os.PathLike[str], *, strict: bool = True) -> PactInspection:
+    """Read the pact file at ``path`` naming every problem instead of stopping at the first
+    (what ``polypact validate`` reports); never raises :class:`PactFileError`."""
+    source = os.fspath(path)
     try:
-        with open(source, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        raise PactFileError(f"cannot read pact file: {exc.strerror or exc}", source=source) from None
-    return loads_pact(data, source, strict=strict)
+        doc = _decode_json(_read_bytes(source), source)
+    except PactFileError as exc:
+        return PactInspection(source, None, [exc])
+    errors: list[PactFileError] = []
+    pact, paths = _parse_located(doc, source, strict, errors)
+    return PactInspection(source, pact, errors, paths)
 
 
 def pact_paths(location: str | os.PathLike[str]) -> list[Path]:
@@ -163,4 +226,7 @@ def pact_paths(location: str | os.PathLike[str]) -> list[Path]:
     raise PactFileError("no such pact file or directory", source=os.fspath(location))
 
 
-__all__ = ["detect_version", "loads_pact", "normalise_version", "pact_paths", "parse_pact", "read_pact"]
+__all__ = [
+    "PactInspection", "detect_version", "inspect_pact", "loads_pact", "normalise_version",
+    "pact_paths", "parse_pact", "read_pact",
+]

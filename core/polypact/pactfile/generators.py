@@ -16,7 +16,7 @@ from polypact.errors import MatcherDefinitionError
 from polypact.model.generators import Generator, Generators
 from polypact.model.rules import PATHLESS_CATEGORIES
 from polypact.pactfile._checks import check_rule_path, registry_for
-from polypact.pactfile._context import child, describe, expect_object
+from polypact.pactfile._context import attempt, child, describe, expect_object
 
 CATEGORY_ALIASES = {"headers": "header", "content": "body", "contents": "body"}
 
@@ -36,20 +36,28 @@ def parse_generators(obj: Any, spec_version: str = "4.0", *, source: str | None 
         return generators
     obj = expect_object(obj, source, path)
     for cat, value in obj.items():
-        cpath = child(path, cat)
-        category = category_name(cat)
-        value = expect_object(value, source, cpath)
-        if category in PATHLESS_CATEGORIES or "type" in value:
-            generators.add(category, "", parse_generator(value, source=source, path=cpath,
-                                                         strict=strict))
-            continue
-        for sub, gen in value.items():
-            gpath = child(cpath, sub)
-            if strict:
-                check_rule_path(sub, category, source=source, path=gpath)
-            generators.add(category, sub, parse_generator(gen, source=source, path=gpath,
-                                                          strict=strict))
+        attempt(lambda cat=cat, value=value: _load_category(
+            generators, category_name(cat), value, source, child(path, cat), strict), None)
     return generators
+
+
+def _load_category(generators: Generators, category: str, value: Any, source: str | None,
+                   path: str, strict: bool) -> None:
+    value = expect_object(value, source, path)
+    if category in PATHLESS_CATEGORIES or "type" in value:
+        generators.add(category, "", parse_generator(value, source=source, path=path,
+                                                     strict=strict))
+        return
+    for sub, gen in value.items():
+        attempt(lambda sub=sub, gen=gen: _load_generator(
+            generators, category, sub, gen, source, child(path, sub), strict), None)
+
+
+def _load_generator(generators: Generators, category: str, sub: str, gen: Any,
+                    source: str | None, path: str, strict: bool) -> None:
+    if strict:
+        check_rule_path(sub, category, source=source, path=path)
+    generators.add(category, sub, parse_generator(gen, source=source, path=path, strict=strict))
 
 
 def parse_generator(obj: Any, *, source: str | None = None, path: str = "$",

@@ -9,20 +9,27 @@ from polypact.model.interactions import (
     HTTP,
     INTERACTION_TYPES,
     AsynchronousMessage,
+    HttpRequest,
+    HttpResponse,
     Interaction,
+    MessageContents,
     ProviderState,
     SynchronousHttp,
     SynchronousMessages,
 )
 from polypact.pactfile._context import (
+    attempt,
+    checked,
     child,
     describe,
     expect_array,
     expect_bool,
     expect_object,
+    expect_optional_str,
     expect_str,
     extra_fields,
     fail,
+    report,
 )
 from polypact.pactfile.parse import (
     parse_http_request,
@@ -45,12 +52,9 @@ def parse_provider_states(obj: dict[str, Any], *, source: str | None,
         spath = child(path, "providerStates")
         states = []
         for i, raw in enumerate(expect_array(obj["providerStates"], source, spath)):
-            ipath = child(spath, i)
-            raw = expect_object(raw, source, ipath)
-            name = expect_str(raw.get("name"), source, child(ipath, "name"))
-            params = raw.get("params")
-            params = {} if params is None else dict(expect_object(params, source, child(ipath, "params")))
-            states.append(ProviderState(name, params))
+            state = attempt(lambda raw=raw, i=i: _provider_state(raw, source, child(spath, i)), None)
+            if state is not None:
+                states.append(state)
         return states
     for key in ("providerState", "provider_state"):
         if obj.get(key) is not None:
@@ -59,28 +63,34 @@ def parse_provider_states(obj: dict[str, Any], *, source: str | None,
     return []
 
 
+def _provider_state(raw: Any, source: str | None, path: str) -> ProviderState:
+    raw = expect_object(raw, source, path)
+    name = expect_str(raw.get("name"), source, child(path, "name"))
+    params = raw.get("params")
+    params = {} if params is None else dict(expect_object(params, source, child(path, "params")))
+    return ProviderState(name, params)
+
+
 def _common(obj: dict[str, Any], cls: type[Interaction], source: str | None, path: str,
             known: frozenset[str]) -> Interaction:
-    description = obj.get("description", "")
-    description = expect_str(description, source, child(path, "description"))
-    key = obj.get("key")
-    if key is not None:
-        key = expect_str(key, source, child(path, "key"))
-    pending = expect_bool(obj.get("pending", False), source, child(path, "pending"))
-    transport = obj.get("transport")
-    if transport is not None:
-        transport = expect_str(transport, source, child(path, "transport"))
-    objects = {}
+    description = checked(expect_str, obj.get("description", ""), "", source,
+                          child(path, "description"))
+    key = checked(expect_optional_str, obj.get("key"), None, source, child(path, "key"))
+    pending = checked(expect_bool, obj.get("pending", False), False, source, child(path, "pending"))
+    transport = checked(expect_optional_str, obj.get("transport"), None, source,
+                        child(path, "transport"))
+    objects: dict[str, dict[str, Any]] = {}
     for name in ("comments", "pluginConfiguration", "interactionMarkup"):
         value = obj.get(name)
-        objects[name] = {} if value is None else dict(expect_object(value, source, child(path, name)))
+        objects[name] = {} if value is None else dict(
+            checked(expect_object, value, {}, source, child(path, name)))
     extra = extra_fields(obj, COMMON_FIELDS | known)
     for key_name in ("providerState", "provider_state"):
         if obj.get("providerStates") is not None and key_name in obj:
             extra[key_name] = obj[key_name]
     return cls(
         description=description,
-        provider_states=parse_provider_states(obj, source=source, path=path),
+        provider_states=attempt(lambda: parse_provider_states(obj, source=source, path=path), []),
         key=key,
         pending=pending,
         comments=objects["comments"],
@@ -118,11 +128,15 @@ def _http(obj: dict[str, Any], spec_version: str, source: str | None, path: str,
     assert isinstance(interaction, SynchronousHttp)
     for part in ("request", "response"):
         if part not in obj:
-            raise fail(f"expected a '{part}' object", source, path)
-    interaction.request = parse_http_request(obj["request"], spec_version, source=source,
-                                             path=child(path, "request"), strict=strict)
-    interaction.response = parse_http_response(obj["response"], spec_version, source=source,
-                                               path=child(path, "response"), strict=strict)
+            report(fail(f"expected a '{part}' object", source, path))
+    if "request" in obj:
+        interaction.request = attempt(lambda: parse_http_request(
+            obj["request"], spec_version, source=source, path=child(path, "request"), strict=strict),
+            HttpRequest)
+    if "response" in obj:
+        interaction.response = attempt(lambda: parse_http_response(
+            obj["response"], spec_version, source=source, path=child(path, "response"),
+            strict=strict), HttpResponse)
     return interaction
 
 
@@ -144,14 +158,17 @@ def _sync_messages(obj: dict[str, Any], spec_version: str, source: str | None, p
     interaction = _common(obj, SynchronousMessages, source, path, REQUEST_RESPONSE)
     assert isinstance(interaction, SynchronousMessages)
     if "request" not in obj:
-        raise fail("expected a 'request' object", source, path)
-    interaction.request = parse_message_contents(obj["request"], spec_version, source=source,
-                                                 path=child(path, "request"), strict=strict)
+        report(fail("expected a 'request' object", source, path))
+    else:
+        interaction.request = attempt(lambda: parse_message_contents(
+            obj["request"], spec_version, source=source, path=child(path, "request"),
+            strict=strict), MessageContents)
     rpath = child(path, "response")
     responses = obj.get("response")
-    responses = [] if responses is None else expect_array(responses, source, rpath)
+    responses = [] if responses is None else attempt(lambda: expect_array(responses, source, rpath), [])
     interaction.response = [
-        parse_message_contents(r, spec_version, source=source, path=child(rpath, i), strict=strict)
+        attempt(lambda r=r, i=i: parse_message_contents(
+            r, spec_version, source=source, path=child(rpath, i), strict=strict), MessageContents)
         for i, r in enumerate(responses)
     ]
     return interaction

@@ -15,6 +15,8 @@ from polypact.model.generators import Generators
 from polypact.model.interactions import HttpRequest, HttpResponse, MessageContents, find_header
 from polypact.model.rules import MatchingRules
 from polypact.pactfile._context import (
+    attempt,
+    checked,
     child,
     describe,
     expect_int,
@@ -62,11 +64,11 @@ def parse_http_request(obj: Any, spec_version: str, *, source: str | None = None
     """An :class:`HttpRequest` from a pact's ``request`` object."""
     check_spec_version(spec_version)
     obj = expect_object(obj, source, path)
-    method = obj.get("method", "GET")
-    method = expect_str(method, source, child(path, "method")).upper()
-    req_path = expect_str(obj.get("path", "/"), source, child(path, "path"))
+    method = checked(expect_str, obj.get("method", "GET"), "GET", source, child(path, "method")).upper()
+    req_path = checked(expect_str, obj.get("path", "/"), "/", source, child(path, "path"))
     query_given = obj.get("query") not in (None, "")
-    query = parse_query(obj["query"], source=source, path=child(path, "query")) if query_given else {}
+    query = attempt(lambda: parse_query(obj["query"], source=source, path=child(path, "query")),
+                    {}) if query_given else {}
     headers, body, rules, generators = _http_parts(obj, spec_version, source, path, strict)
     return HttpRequest(
         method=method,
@@ -84,7 +86,8 @@ def parse_http_request(obj: Any, spec_version: str, *, source: str | None = None
 def _headers(obj: dict[str, Any], source: str | None, path: str) -> dict[str, list[str]]:
     if obj.get("headers") is None:
         return {}
-    return parse_headers(obj["headers"], source=source, path=child(path, "headers"))
+    return attempt(lambda: parse_headers(obj["headers"], source=source, path=child(path, "headers")),
+                   {})
 
 
 def _http_parts(obj: dict[str, Any], spec_version: str, source: str | None, path: str,
@@ -92,17 +95,20 @@ def _http_parts(obj: dict[str, Any], spec_version: str, source: str | None, path
     """The headers, body (typed by its Content-Type header), matching rules and generators
     of an HTTP request or response, parsed in that order."""
     headers = _headers(obj, source, path)
-    body = _body(obj, "body", spec_version, _header_content_type(headers), source, path, strict)
+    body = attempt(lambda: _body(obj, "body", spec_version, _header_content_type(headers), source,
+                                 path, strict), Body.missing)
     return (headers, body, *_rules_and_generators(obj, spec_version, source, path, strict))
 
 
 def _rules_and_generators(obj: dict[str, Any], spec_version: str, source: str | None, path: str,
                           strict: bool) -> tuple[MatchingRules, Generators]:
     """The matching rules and generators of an interaction part."""
-    rules = parse_matching_rules(obj.get("matchingRules"), spec_version, source=source,
-                                 path=child(path, "matchingRules"), strict=strict)
-    return rules, parse_generators(obj.get("generators"), spec_version, source=source,
-                                   path=child(path, "generators"), strict=strict)
+    rules = attempt(lambda: parse_matching_rules(
+        obj.get("matchingRules"), spec_version, source=source, path=child(path, "matchingRules"),
+        strict=strict), MatchingRules)
+    return rules, attempt(lambda: parse_generators(
+        obj.get("generators"), spec_version, source=source, path=child(path, "generators"),
+        strict=strict), Generators)
 
 
 def parse_http_response(obj: Any, spec_version: str, *, source: str | None = None,
@@ -110,10 +116,7 @@ def parse_http_response(obj: Any, spec_version: str, *, source: str | None = Non
     """An :class:`HttpResponse` from a pact's ``response`` object."""
     check_spec_version(spec_version)
     obj = expect_object(obj, source, path)
-    status = expect_int(obj.get("status", 200), source, child(path, "status"))
-    if not 100 <= status <= 999:
-        raise fail(f"expected an HTTP status code (100-999), found {status}", source,
-                   child(path, "status"))
+    status = checked(_status, obj.get("status", 200), 200, source, child(path, "status"))
     headers, body, rules, generators = _http_parts(obj, spec_version, source, path, strict)
     return HttpResponse(
         status=status,
@@ -123,6 +126,13 @@ def parse_http_response(obj: Any, spec_version: str, *, source: str | None = Non
         generators=generators,
         extra=extra_fields(obj, RESPONSE_FIELDS),
     )
+
+
+def _status(value: Any, source: str | None, path: str) -> int:
+    status = expect_int(value, source, path)
+    if not 100 <= status <= 999:
+        raise fail(f"expected an HTTP status code (100-999), found {status}", source, path)
+    return status
 
 
 def _metadata_content_type(metadata: dict[str, Any]) -> str | None:
@@ -146,9 +156,11 @@ def parse_message_contents(obj: Any, spec_version: str, *, source: str | None = 
     obj = expect_object(obj, source, path)
     meta_key = "metadata" if "metadata" in obj else "metaData"
     raw_meta = obj.get(meta_key)
-    metadata = {} if raw_meta is None else dict(expect_object(raw_meta, source, child(path, meta_key)))
+    metadata = {} if raw_meta is None else dict(
+        checked(expect_object, raw_meta, {}, source, child(path, meta_key)))
     ct = _metadata_content_type(metadata)
-    body = _body(obj, "contents", spec_version, ct, source, path, strict)
+    body = attempt(lambda: _body(obj, "contents", spec_version, ct, source, path, strict),
+                   Body.missing)
     if spec_version != "4.0" and ct and body.is_present:
         body = body.with_content_type(ct)
     extra = extra_fields(obj, MESSAGE_FIELDS | other_fields)

@@ -24,7 +24,7 @@ from polypact.matchers.regex_syntax import regex_error
 from polypact.model.generators import Generators
 from polypact.model.rules import PATHLESS_CATEGORIES, MatchingRules, Rule, RuleList
 from polypact.pactfile._checks import check_rule_path, registry_for
-from polypact.pactfile._context import child, describe, expect_array, expect_object, fail
+from polypact.pactfile._context import attempt, child, describe, expect_array, expect_object, fail
 from polypact.pactfile.generators import (  # re-exported: rules and generators read alike
     CATEGORY_ALIASES,
     category_name,
@@ -57,22 +57,27 @@ def parse_matching_rules(
         _load_v2(rules, obj, source, path, strict)
     else:
         for cat, value in obj.items():
-            _load_v3_category(rules, category_name(cat), value, source, child(path, cat), strict)
+            attempt(lambda cat=cat, value=value: _load_v3_category(
+                rules, category_name(cat), value, source, child(path, cat), strict), None)
     return rules
 
 
 def _load_v2(rules: MatchingRules, obj: dict[str, Any], source: str | None, path: str,
              strict: bool) -> None:
     for key, value in obj.items():
-        kpath = child(path, key)
-        category, sub = split_v2_key(key)
-        if category is None:
-            raise fail(f"expected a V2 rule path such as '$.body.x', '$.headers.Name', "
-                       f"'$.query.q' or '$.path', found {key!r}", source, kpath)
-        if strict:
-            check_rule_path(sub, category, source=source, path=kpath)
-        rule = parse_rule(value, source=source, path=kpath, strict=strict)
-        rules.add(category, sub, rule)
+        attempt(lambda key=key, value=value: _load_v2_rule(
+            rules, key, value, source, child(path, key), strict), None)
+
+
+def _load_v2_rule(rules: MatchingRules, key: str, value: Any, source: str | None, kpath: str,
+                  strict: bool) -> None:
+    category, sub = split_v2_key(key)
+    if category is None:
+        raise fail(f"expected a V2 rule path such as '$.body.x', '$.headers.Name', "
+                   f"'$.query.q' or '$.path', found {key!r}", source, kpath)
+    if strict:
+        check_rule_path(sub, category, source=source, path=kpath)
+    rules.add(category, sub, parse_rule(value, source=source, path=kpath, strict=strict))
 
 
 def split_v2_key(key: str) -> tuple[str | None, str]:
@@ -105,10 +110,16 @@ def _load_v3_category(rules: MatchingRules, category: str, value: Any, source: s
             value, source=source, path=path, strict=strict)))
         return
     for sub, lst in value.items():
-        if strict:
-            check_rule_path(sub, category, source=source, path=child(path, sub))
-        rules.set(category, sub, _merge(rules, category, sub, parse_rule_list(
-            lst, source=source, path=child(path, sub), strict=strict)))
+        attempt(lambda sub=sub, lst=lst: _load_rule_list(
+            rules, category, sub, lst, source, child(path, sub), strict), None)
+
+
+def _load_rule_list(rules: MatchingRules, category: str, sub: str, lst: Any, source: str | None,
+                    path: str, strict: bool) -> None:
+    if strict:
+        check_rule_path(sub, category, source=source, path=path)
+    rules.set(category, sub, _merge(rules, category, sub, parse_rule_list(
+        lst, source=source, path=path, strict=strict)))
 
 
 def _merge(rules: MatchingRules, category: str, sub: str, new: RuleList) -> RuleList:

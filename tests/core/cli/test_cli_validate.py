@@ -52,3 +52,54 @@ def test_semantic_problems_are_all_listed(tmp_path):
 def test_no_files_is_exit_2(tmp_path):
     code, _, err = run_cli(["validate", str(tmp_path)])
     assert code == 2 and "no pact files found" in err
+
+
+def _error_lines(err: str, path) -> list[str]:
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert all(line.startswith(f"{path}: ") for line in lines), err
+    return [line for line in lines if line.startswith(f"{path}: error: ")]
+
+
+def test_every_reading_problem_of_a_file_is_named(tmp_path):
+    first, second = get_user(1), get_user(2)
+    first["request"]["method"] = 5
+    second["response"]["status"] = "x"
+    second["request"]["path"] = 5
+    pact = write_pact(tmp_path, [first, second])
+    code, out, err = run_cli(["validate", str(pact)])
+    assert code == 2 and "ok" not in out
+    errors = _error_lines(err, pact)
+    assert len(errors) == 3, err
+    assert any("at $.interactions[0].request.method: expected a string" in e for e in errors)
+    assert any("at $.interactions[1].request.path: expected a string" in e for e in errors)
+    assert any("at $.interactions[1].response.status: expected an integer" in e for e in errors)
+
+
+def test_generator_path_and_encoding_problems_are_named(tmp_path):
+    bad = get_user(1)
+    bad["response"]["generators"] = {"body": {"$.id": {"type": "Regex", "regex": "(["},
+                                              "$.name": {"type": "Nope"},
+                                              "$[[[a": {"type": "Uuid"}}}
+    bad["response"]["body"]["encoded"] = "weird"
+    pact = write_pact(tmp_path, [bad])
+    code, _, err = run_cli(["validate", str(pact)])
+    assert code == 2
+    errors = _error_lines(err, pact)
+    where = "$.interactions[0].response"
+    assert len(errors) == 4, err
+    assert any(f"at {where}.generators.body['$.id']: Regex generator" in e for e in errors)
+    assert any(f"at {where}.generators.body['$.name'].type: unknown generator type 'Nope'" in e
+               for e in errors)
+    assert any(f"at {where}.generators.body['$[[[a']: invalid rule path" in e for e in errors)
+    assert any(f"at {where}.body.encoded:" in e for e in errors)
+
+
+def test_checks_after_reading_use_the_json_path_of_each_interaction(tmp_path):
+    pact = write_pact(tmp_path, ["not an interaction", get_user(1), get_user(1)])
+    code, _, err = run_cli(["validate", str(pact)])
+    assert code == 2
+    errors = _error_lines(err, pact)
+    assert len(errors) == 2, err
+    assert "at $.interactions[0]: expected an object" in errors[0]
+    assert errors[1].endswith("error: $.interactions[2]: same description and provider states as "
+                              "$.interactions[1] ('a request for user 1')")
