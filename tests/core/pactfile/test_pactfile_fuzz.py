@@ -142,3 +142,38 @@ def test_random_text_raises_only_pact_file_errors(text):
 def test_valid_seed_documents_parse():
     for doc in VALID:
         parse_pact(doc)
+
+
+def _mutated(data: Any) -> Any:
+    doc = copy.deepcopy(data.draw(st.sampled_from(VALID)))
+    paths = _paths(doc)
+    for _ in range(data.draw(st.integers(1, 3))):
+        path = data.draw(st.sampled_from(paths[1:]))
+        parent = doc
+        try:
+            for step in path[:-1]:
+                parent = parent[step]
+            parent[path[-1]] = data.draw(json_values)
+        except (KeyError, IndexError, TypeError):
+            continue
+    return doc
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_collecting_never_raises_and_starts_with_the_raised_error(data):
+    doc = _mutated(data) if data.draw(st.booleans()) else data.draw(json_values)
+    errors: list[PactFileError] = []
+    collected = parse_pact(doc, "fuzz.json", errors=errors)
+    assert all(isinstance(e, PactFileError) and e.source == "fuzz.json" for e in errors)
+    try:
+        pact = parse_pact(doc, "fuzz.json")
+    except PactFileError as exc:
+        assert errors, "the raising reader failed where collecting found nothing"
+        assert (errors[0].path, errors[0].reason) == (exc.path, exc.reason)
+        return
+    assert errors == []
+    try:
+        assert dumps_pact(collected) == dumps_pact(pact)
+    except PolypactError:
+        pass
