@@ -8,6 +8,12 @@ Consumer side:
   into ``pact_dir``. Pact files are merged under a file lock, so pytest-xdist workers can
   write to the same pact.
 
+Each test run is one pact *write session* (:mod:`polypact.write_session`):
+the first write of a run replaces a pact file left by an earlier run, later writes of the
+run (any test, any ``Pact`` object, any xdist worker) merge into it. The id is made in the
+controller's ``pytest_configure`` (or taken from ``$POLYPACT_PACT_SESSION``) and handed to
+xdist workers through ``workerinput``.
+
 Provider side: every interaction becomes its own test item (ids ``consumer: description``),
 so ``-k``, ``-x`` and xdist work::
 
@@ -22,13 +28,19 @@ or, from a ``pytest_generate_tests`` hook, :func:`parametrize_interactions`.
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from polypact.write_session import SESSION_ENV, set_write_session
+
 MARKER = "polypact_verify"
+SESSION_KEY = "polypact_pact_session"
+_SESSION_STASH = pytest.StashKey[tuple[str, Any]]()  # (run session, previous override)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -42,12 +54,37 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Register the ``polypact_verify`` marker."""
+    """Register the ``polypact_verify`` marker and start the run's pact write session."""
     config.addinivalue_line(
         "markers",
         f"{MARKER}(pacts, provider=None, description=None, state=None, consumer=None): "
         "run the test once per interaction of the pacts, with an `interaction_case` argument",
     )
+    workerinput = getattr(config, "workerinput", None)
+    session = (workerinput or {}).get(SESSION_KEY) or os.environ.get(SESSION_ENV) or uuid.uuid4().hex
+    config.stash[_SESSION_STASH] = (session, set_write_session(session))
+    if workerinput is None and config.pluginmanager.hasplugin("xdist"):
+        config.pluginmanager.register(_XdistSession(session), "polypact-xdist-session")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Give the process back the write session it had before this run (in-process runs,
+    e.g. ``pytester``, must not leak theirs)."""
+    saved = config.stash.get(_SESSION_STASH, None)
+    if saved is not None:
+        set_write_session(saved[1])
+
+
+class _XdistSession:
+    """Registered only when pytest-xdist is active: hands the controller's write session to
+    every worker (``pytest_configure_node`` is an xdist hook)."""
+
+    def __init__(self, session: str):
+        self.session = session
+
+    def pytest_configure_node(self, node: Any) -> None:
+        """Put the session id into the worker's ``workerinput``."""
+        node.workerinput[SESSION_KEY] = self.session
 
 
 def _resolve(config: pytest.Config, value: str | Path) -> Path:

@@ -21,13 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from polypact.consumer.builder import InteractionBuilder
-from polypact.consumer.dispatch import dsl_method, missing_method_error
+from polypact.consumer.dispatch import dsl_method, method_names, missing_method_error, public_names
 from polypact.consumer.session import MockSession
 from polypact.errors import UsageError
 from polypact.model import Interaction, Pacticipant
 from polypact.model import Pact as PactModel
 
 SPEC_VERSIONS = ("2.0", "3.0", "4.0")
+MERGE_MODES = ("session", "always", "never")
 
 
 class Pact:
@@ -37,6 +38,16 @@ class Pact:
     ``<consumer>-<provider>.json``; ``spec_version`` the Pact specification version written
     (``"4.0"`` by default); ``registry`` the plugin registry (the process-wide one when
     ``None``).
+
+    ``merge`` says what happens to a pact file already at :attr:`path`:
+
+    - ``"session"`` (default): the first write of a write session replaces it, later
+      writes of the same session merge into it. A session is one pytest run (xdist workers
+      included), else one process, else everything sharing ``$POLYPACT_PACT_SESSION``
+      (see :mod:`polypact.write_session`), so interactions renamed or
+      removed since the last run do not linger in the contract;
+    - ``"always"``: every write merges into what the file holds;
+    - ``"never"``: every write replaces the file.
     """
 
     def __init__(
@@ -47,6 +58,7 @@ class Pact:
         pact_dir: str | os.PathLike[str] = "pacts",
         spec_version: str = "4.0",
         registry: Any = None,
+        merge: str = "session",
     ):
         if not consumer or not provider:
             raise UsageError("Pact(consumer, provider) needs two non-empty names")
@@ -55,6 +67,9 @@ class Pact:
             raise UsageError(
                 f"Pact(spec_version={spec_version!r}): expected one of {', '.join(SPEC_VERSIONS)}"
             )
+        if merge not in MERGE_MODES:
+            raise UsageError(f"Pact(merge={merge!r}): expected one of {', '.join(MERGE_MODES)}")
+        self.merge = merge
         self.consumer = consumer
         self.provider = provider
         self.pact_dir = Path(pact_dir)
@@ -108,17 +123,21 @@ class Pact:
         )
 
     def write(self, model: PactModel | None = None) -> Path:
-        """Write (merge) the declared interactions into :attr:`path`; returns the path.
+        """Write the declared interactions into :attr:`path` (merging as ``merge`` says);
+        returns the path.
 
         Used directly by protocols without a mock server (messages); :meth:`serve` calls it
         when every interaction matched.
         """
         from polypact.pactfile import write_pact
+        from polypact.write_session import write_session
 
         model = model if model is not None else self.to_model()
         self.pact_dir.mkdir(parents=True, exist_ok=True)
         path = self.path
-        write_pact(model, path, spec_version=self.spec_version, merge=True)
+        session = write_session() if self.merge != "always" else None
+        write_pact(model, path, spec_version=self.spec_version, merge=self.merge != "never",
+                   session=session)
         self.registry.pm.hook.polypact_pact_written(pact=model, path=str(path))
         return path
 
@@ -136,8 +155,13 @@ class Pact:
             raise AttributeError(name)
         function = self.registry.builder_method("pact." + name)
         if function is None:
-            raise missing_method_error(name, "Pact")
+            raise missing_method_error(name, "Pact", self.registry, known=public_names(self))
         return dsl_method(function, self, name, self.registry, prefix="pact.")
+
+    def __dir__(self) -> list[str]:
+        """The pact's own attributes plus the methods plugins registered for it
+        (``expects_to_receive``, ``verify``, ...), for REPL and notebook completion."""
+        return sorted({*super().__dir__(), *method_names(self.registry, "pact.")})
 
     def __repr__(self) -> str:
         return f"<Pact {self.consumer!r} -> {self.provider!r}: {len(self.builders)} interactions>"

@@ -218,7 +218,10 @@ def test_merge_keeps_others_and_replaces_identical(tmp_path):
     write_pact(_pact(_http("b"), _http("c")), path)
     pact = read_pact(path)
     assert sorted(i.description for i in pact.interactions) == ["a", "b", "c"]
-    assert (tmp_path / "pacts" / "web-items.json.lock").exists()
+    # the lock is a hidden dotfile, so `pacts/*` (and `*.json`) name only the pact
+    assert (tmp_path / "pacts" / ".web-items.json.lock").exists()
+    assert [p.name for p in (tmp_path / "pacts").iterdir() if not p.name.startswith(".")] == [
+        "web-items.json"]
     assert [p.name for p in path.parent.iterdir() if p.suffix == ".tmp"] == []
 
 
