@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import difflib
+import warnings
 from typing import Any
 
 from polypact.errors import UsageError
@@ -22,6 +24,20 @@ def parse_transport(text: str) -> tuple[str, str]:
     if not sep or not name or not target:
         raise UsageError(f"--transport {text!r}: expected NAME=TARGET, e.g. grpc=127.0.0.1:50051")
     return name.strip(), target.strip()
+
+
+def check_transport_name(name: str, text: str, registry: Any) -> None:
+    """``UsageError`` naming the registered transports (and the closest one) when no
+    transport is registered as ``name`` (``text`` is the option's value as given)."""
+    known = sorted(registry.tables["transports"])
+    if name in known:
+        return
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    raise UsageError(
+        f"--transport {text!r}: no transport named {name!r} is registered "
+        f"(registered: {', '.join(known) or 'none'}){hint}"
+    )
 
 
 class VerifyCommand:
@@ -53,6 +69,9 @@ class VerifyCommand:
                             action="store_true",
                             help="succeed (with a warning) when there is nothing to verify: no "
                                  "pacts found, or filters selecting no interaction")
+        parser.add_argument("--strict-states", action="store_true",
+                            help="a provider state no handler takes is an error of its "
+                                 "interaction (default: a warning)")
         parser.add_argument("--transport", action="append", default=[], metavar="NAME=TARGET",
                             help="provider target for another transport; repeatable")
         parser.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
@@ -73,10 +92,12 @@ class VerifyCommand:
         for option, destination in (("--json", args.json), ("--junit", args.junit)):
             check_destination(destination, option)
         headers = dict(parse_header(h) for h in args.header)
-        verifier = Verifier(args.provider, registry=registry)
+        verifier = Verifier(args.provider, registry=registry, strict_states=args.strict_states)
         for location in args.pacts:
             verifier.add_source(location)
         targets = [parse_transport(t) for t in args.transport]
+        for (name, _), text in zip(targets, args.transport, strict=True):
+            check_transport_name(name, text, registry)
         if args.provider_base_url:
             from urllib.parse import urlsplit
 
@@ -105,4 +126,8 @@ class VerifyCommand:
             verifier.reporter("json", args.json, label="--json")
         if args.junit:
             verifier.reporter("junit", args.junit, label="--junit")
-        return verifier.verify().exit_code
+        from polypact.verifier import PolypactWarning
+
+        with warnings.catch_warnings():  # the console reporter prints them already
+            warnings.simplefilter("ignore", PolypactWarning)
+            return verifier.verify().exit_code

@@ -2,7 +2,8 @@
 
 A report destination is checked when its reporter is created, so that a path that cannot
 be written fails the command at once (exit 2), not after a long verification: the path
-must not be a directory and its parent directory must exist and accept new files. Reports
+must not be a directory, and its parent directory is created when missing (like
+``mkdir -p``) and must accept new files. Reports
 are written to a temporary file in the same directory and moved into place with
 :func:`os.replace`, so a reader never sees half a report; an ``OSError`` while writing
 becomes a :class:`ReportError` with one line naming the report and the path.
@@ -38,8 +39,13 @@ def check_destination(destination: str | os.PathLike[str] | None, label: str) ->
     if path.is_dir():
         raise UsageError(f"{where}: is a directory; expected a file path")
     parent = path.parent
-    if not parent.exists():
-        raise UsageError(f"{where}: the directory {str(parent)!r} does not exist")
+    if not parent.exists() and not parent.is_symlink():
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(
+                f"{where}: cannot create the directory {str(parent)!r} ({_reason(exc)})"
+            ) from None
     if not parent.is_dir():
         raise UsageError(f"{where}: {str(parent)!r} is not a directory")
     probe = parent / f".{path.name}.{secrets.token_hex(4)}.probe"

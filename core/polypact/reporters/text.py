@@ -31,10 +31,16 @@ def indent(text: str, prefix: str = "     ") -> str:
 
 
 def failure_text(result: Any) -> str:
-    """Why one interaction failed: its error, or its rendered mismatches."""
-    if result.error is not None:
-        return f"error: {result.error}"
-    return render(result.mismatches)
+    """Why one interaction failed: its error, or its rendered mismatches, followed by its
+    warnings as ``note:`` lines (an unhandled provider state often explains a failure)."""
+    text = f"error: {result.error}" if result.error is not None else render(result.mismatches)
+    notes = [f"note: {w}" for w in getattr(result, "warnings", ()) or ()]
+    return "\n".join([text, *notes]) if notes else text
+
+
+def warning_list(warnings: Sequence[str]) -> str:
+    """``Warnings:`` followed by one ``- warning`` line each."""
+    return "\n".join(["Warnings:", *(f"- {w}" for w in warnings)])
 
 
 def failure_list(results: Sequence[Any]) -> str:

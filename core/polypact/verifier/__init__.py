@@ -2,7 +2,7 @@
 
 Public names: :class:`Verifier`, :class:`VerificationSummary`, :class:`InteractionResult`,
 :class:`VerificationRun`, :class:`LoadedPact`, :class:`StateContext`,
-:class:`InteractionFilter`, :class:`NothingToVerify`.
+:class:`InteractionFilter`, :class:`NothingToVerify`, :class:`PolypactWarning`.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from polypact.verifier.filters import InteractionFilter
 from polypact.verifier.results import (
     InteractionResult,
     LoadedPact,
+    PolypactWarning,
     VerificationRun,
     VerificationSummary,
 )
@@ -23,6 +24,7 @@ __all__ = [
     "InteractionResult",
     "LoadedPact",
     "NothingToVerify",
+    "PolypactWarning",
     "StateContext",
     "VerificationRun",
     "VerificationSummary",

@@ -8,7 +8,21 @@ from typing import Any
 from polypact.matching.mismatch import Mismatch
 
 
-@dataclass
+class PolypactWarning(UserWarning):
+    """A verification warning (an unhandled provider state, an unused state handler, a
+    skipped pact...) issued with :func:`warnings.warn` at the end of
+    :meth:`polypact.verifier.Verifier.verify`, so pytest lists it in its warnings summary."""
+
+
+def _title_with_paths(result: InteractionResult) -> str:
+    """``title: why`` on one line: the error, or the paths of the mismatches."""
+    if result.error is not None:
+        return f"{result.title}: {result.error}"
+    paths = ", ".join(dict.fromkeys(m.path or m.category for m in result.mismatches))
+    return f"{result.title}: mismatches at {paths}"
+
+
+@dataclass(repr=False)
 class LoadedPact:
     """A pact loaded by a pact source, with where it came from.
 
@@ -32,8 +46,14 @@ class LoadedPact:
         """The provider's name."""
         return self.pact.provider.name
 
+    def __repr__(self) -> str:
+        count = len(getattr(self.pact, "interactions", ()) or ())
+        pending = ", pending" if self.pending else ""
+        return (f"<LoadedPact {self.source}: {self.consumer} -> {self.provider}, "
+                f"{count} interaction(s){pending}>")
 
-@dataclass
+
+@dataclass(repr=False)
 class VerificationRun:
     """What a verification run is about to do (passed to ``started`` events)."""
 
@@ -42,8 +62,12 @@ class VerificationRun:
     options: dict[str, Any] = field(default_factory=dict)
     interaction_count: int = 0
 
+    def __repr__(self) -> str:
+        return (f"<VerificationRun provider={self.provider!r}: {self.interaction_count} "
+                f"interaction(s) from {len(self.pacts)} pact(s)>")
 
-@dataclass
+
+@dataclass(repr=False)
 class InteractionResult:
     """The outcome of verifying one interaction.
 
@@ -102,6 +126,15 @@ class InteractionResult:
         given = f" (given {', '.join(states)})" if states else ""
         return f"{self.consumer}: {self.description}{given}"
 
+    def __str__(self) -> str:
+        """One line: the status, the title and, when it failed, why (paths or error)."""
+        if self.ok:
+            return f"{self.status}: {self.title}"
+        return f"{self.status}: {_title_with_paths(self)}"
+
+    def __repr__(self) -> str:
+        return f"<InteractionResult {self}>"
+
     def to_json(self) -> dict[str, Any]:
         """A JSON-serialisable form (the JSON report uses it)."""
         return {
@@ -122,7 +155,7 @@ class InteractionResult:
         }
 
 
-@dataclass
+@dataclass(repr=False)
 class VerificationSummary:
     """Every interaction result of a run, with totals.
 
@@ -171,20 +204,55 @@ class VerificationSummary:
             "pending": len(self.pending_failures),
         }
 
-    def describe_failures(self) -> str:
-        """The numbered failure list as text (empty string when the run succeeded)."""
-        from polypact.reporters.text import failure_list
+    def add_warning(self, warning: str) -> None:
+        """Record ``warning`` once (a warning already recorded is not repeated)."""
+        if warning not in self.warnings:
+            self.warnings.append(warning)
 
-        return failure_list(self.failures)
+    def describe_failures(self) -> str:
+        """The numbered failure list as text, followed by the run's warnings (an
+        unhandled provider state often explains a failure); empty when the run
+        succeeded."""
+        from polypact.reporters.text import failure_list, warning_list
+
+        if not self.failures:
+            return ""
+        text = failure_list(self.failures)
+        if self.warnings:
+            text += "\n\n" + warning_list(self.warnings)
+        return text
 
     def assert_ok(self) -> None:
-        """Raise ``AssertionError`` listing every failure when the run did not succeed."""
+        """Raise ``AssertionError`` listing every failure (and the run's warnings) when the
+        run did not succeed."""
         if self.empty_reason is not None:
             raise AssertionError(f"provider verification verified nothing: {self.empty_reason}")
         if not self.success:
             raise AssertionError(
                 f"provider verification failed:\n{self.describe_failures()}"
             )
+
+    def counts_line(self) -> str:
+        """``N interaction(s), P passed, F failed, E error(s), X pending failure(s)``."""
+        c = self.counts()
+        return (f"{c['interactions']} interaction(s), {c['passed']} passed, {c['failed']} "
+                f"failed, {c['errors']} error(s), {c['pending']} pending failure(s)")
+
+    def __str__(self) -> str:
+        """A few lines: the verdict and totals, one line per failure (with the paths that
+        differed), then the warnings: never the pacts themselves."""
+        verdict = "passed" if self.success else "FAILED"
+        lines = [f"verification of {self.provider!r} {verdict}: {self.counts_line()}"]
+        if self.empty_reason is not None:
+            lines.append(f"  nothing was verified: {self.empty_reason}")
+        lines.extend(f"  {i}) {_title_with_paths(r)}" for i, r in enumerate(self.failures, 1))
+        lines.extend(f"  warning: {w}" for w in self.warnings)
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        first = str(self).splitlines()[0]
+        more = len(self.failures) + len(self.warnings) + (self.empty_reason is not None)
+        return f"<VerificationSummary {first}" + (f" (+{more} line(s) in str())>" if more else ">")
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-serialisable form of the whole run."""

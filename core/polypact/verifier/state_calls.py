@@ -8,9 +8,11 @@ well not know it, so refusing it is only a warning.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from typing import Any
 
-from polypact.errors import PolypactError
+from polypact.errors import PolypactError, ProviderStateError
 from polypact.model import ProviderState
 from polypact.verifier.results import InteractionResult
 
@@ -25,11 +27,26 @@ def describe_error(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
+def did_you_mean(name: str, candidates: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` when a candidate is close to ``name`` (difflib), else ``""``."""
+    close = difflib.get_close_matches(name, [c for c in candidates if c != name], n=1, cutoff=0.7)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def unhandled_state(name: str, context: Any) -> str:
+    """The message for a provider state no handler took, with a did-you-mean hint naming
+    the closest registered Python handler."""
+    handlers = getattr(context, "handlers", None) or {}
+    return f"no handler for provider state {name!r}{did_you_mean(name, handlers)}"
+
+
 def set_up_states(hook: Any, states: list[ProviderState], context: Any,
                   result: InteractionResult, done: list[ProviderState]) -> dict[str, Any]:
     """Set up ``states`` in order (the empty state when there are none), appending each to
     ``done`` as soon as its set-up ran; the merged values handlers returned (for
-    ``ProviderState`` generators). A failing handler raises (the interaction errors)."""
+    ``ProviderState`` generators). A failing handler raises (the interaction errors), and
+    so does a state no handler took when ``context.strict_states`` is set (else it is a
+    warning of the interaction)."""
     values: dict[str, Any] = {}
     if not states:
         try:
@@ -44,8 +61,10 @@ def set_up_states(hook: Any, states: list[ProviderState], context: Any,
         done.append(state)
         if got is not None:
             values.update(got)
+        elif getattr(context, "strict_states", False):
+            raise ProviderStateError(unhandled_state(state.name, context) + " (strict states)")
         else:
-            result.warnings.append(f"no handler for provider state {state.name!r}")
+            result.warnings.append(unhandled_state(state.name, context))
     return values
 
 

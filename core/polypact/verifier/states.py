@@ -29,7 +29,8 @@ class StateContext:
 
     ``handlers`` maps state names to Python callables, ``state_change_url`` is the
     provider's state-change endpoint (or ``None``), ``state_change_teardown`` whether the
-    URL is also called for teardown, ``pact`` / ``interaction`` what is being verified and
+    URL is also called for teardown, ``strict_states`` whether a state no handler takes
+    is an interaction error (else a warning), ``pact`` / ``interaction`` what is being verified and
     ``scratch`` a per-run dict where plugins may keep state (a kept-alive connection, ...).
     """
 
@@ -37,6 +38,7 @@ class StateContext:
     state_change_url: str | None = None
     state_change_teardown: bool = True
     state_change_headers: dict[str, str] = field(default_factory=dict)
+    strict_states: bool = False
     timeout: float = 30.0
     registry: Any = None
     pact: Any = None

@@ -14,6 +14,7 @@ from typing import Any
 
 from polypact.errors import PolypactError, UsageError
 from polypact.transport import ProviderConfig, VerifyContext
+from polypact.verifier import run_warnings
 from polypact.verifier.filters import InteractionFilter
 from polypact.verifier.results import (
     InteractionResult,
@@ -48,16 +49,23 @@ class Verifier:
 
     ``provider=None`` takes the provider named by the pacts (they must all agree). Pacts
     naming another provider are skipped with a warning.
+
+    Warnings (a provider state no handler takes, with a did-you-mean hint; a state
+    handler no interaction needs; a skipped pact) are collected once each in
+    ``summary.warnings`` and issued as :class:`PolypactWarning` when :meth:`verify`
+    ends. ``strict_states=True`` makes a provider state no handler takes an error of its
+    interaction instead. Handler signatures: see :mod:`polypact.verifier.states`.
     """
 
-    def __init__(self, provider: str | None = None, *, registry: Any = None):
+    def __init__(self, provider: str | None = None, *, registry: Any = None,
+                 strict_states: bool = False):
         self.provider = provider
         self._registry = registry
         self._locations: list[tuple[str, dict[str, Any]]] = []
         self._pacts: list[LoadedPact] = []
         self._loaded: list[LoadedPact] | None = None
         self._configs: dict[str, ProviderConfig] = {}
-        self._state = StateContext()
+        self._state = StateContext(strict_states=strict_states)
         self._filter = InteractionFilter()
         self._reporters: list[Any] = []
         self._clients: dict[str, Any] = {}
@@ -130,6 +138,12 @@ class Verifier:
     def state_handlers(self, mapping: dict[str, Callable[..., Any]]) -> Verifier:
         """Register Python handlers for several provider states at once."""
         self._state.handlers.update(mapping)
+        return self
+
+    def strict_states(self, strict: bool = True) -> Verifier:
+        """Make a provider state that no handler takes an error of its interaction
+        (by default it is a warning)."""
+        self._state.strict_states = strict
         return self
 
     def state_change_url(
@@ -212,6 +226,7 @@ class Verifier:
     def verify(self) -> VerificationSummary:
         """Verify every selected interaction and return the summary (never raises for
         mismatches; errors of one interaction are recorded and the run continues).
+        The run's warnings are issued as :class:`PolypactWarning` before it returns.
 
         A run with nothing to verify (no pacts for the provider, or no interaction left
         by the filters) fails with ``summary.empty_reason`` saying why, unless
@@ -256,7 +271,9 @@ class Verifier:
         finally:
             self.close()
         summary.duration = time.perf_counter() - started
+        run_warnings.gather(summary, run_warnings.unused_handlers(self._state.handlers, pacts))
         self._emit(hook.polypact_verification_finished, "finished", summary=summary)
+        run_warnings.emit(summary)
         return summary
 
     def _emit(self, hook_caller: Any, method: str, **kwargs: Any) -> None:
@@ -312,10 +329,10 @@ class Verifier:
     def _make_client(self, name: str) -> Any:
         config = self._configs.get(name)
         if config is None:
+            cli = "--provider-base-url URL" if name == "http" else f"--transport {name}=TARGET"
             raise UsageError(
                 f"no provider target for transport {name!r}; configure one with "
-                f".transport({name!r}, target)"
-                + (" or --provider-base-url" if name == "http" else "")
+                f".transport({name!r}, target) in Python or {cli} on the command line"
             )
         config.registry = self.registry
         client = self.registry.transport(name).provider_client(config)

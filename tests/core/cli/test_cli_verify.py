@@ -70,7 +70,9 @@ def test_reports_and_filters(pact_dir, broken_provider, tmp_path):
     [
         ("--junit", "/proc/x.xml", "--junit '/proc/x.xml': cannot create files in '/proc'"),
         ("--json", "{tmp}", "--json '{tmp}': is a directory; expected a file path"),
-        ("--json", "{tmp}/no/r.json", "--json '{tmp}/no/r.json': the directory '{tmp}/no' does not exist"),
+        ("--json", "/proc/no/r.json", "--json '/proc/no/r.json': cannot create the directory '/proc/no'"),
+        ("--json", "{tmp}/f.txt/a/r.json",
+         "--json '{tmp}/f.txt/a/r.json': cannot create the directory '{tmp}/f.txt/a' (Not a directory)"),
         ("--junit", "{tmp}/f.txt/r.xml", "--junit '{tmp}/f.txt/r.xml': '{tmp}/f.txt' is not a directory"),
     ],
 )

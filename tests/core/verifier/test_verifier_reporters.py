@@ -143,11 +143,13 @@ def test_report_destinations_are_checked_when_the_reporter_is_added(registry, tm
     v = Verifier("users", registry=registry)
     with pytest.raises(UsageError, match=r"is a directory; expected a file path"):
         v.reporter(name, str(tmp_path))
-    with pytest.raises(UsageError, match=r"the directory '.*/missing' does not exist"):
-        v.reporter(name, str(tmp_path / "missing" / "r.out"))
     with pytest.raises(UsageError, match=r"--x '/proc/r.out': cannot create files in '/proc'"):
         v.reporter(name, "/proc/r.out", label="--x")
+    with pytest.raises(UsageError, match=r"cannot create the directory '/proc/polypact-x'"):
+        v.reporter(name, "/proc/polypact-x/r.out", label="--x")
     assert not list(tmp_path.iterdir())  # the check leaves nothing behind
+    v.reporter(name, str(tmp_path / "reports" / "deeper" / "r.out"))
+    assert (tmp_path / "reports" / "deeper").is_dir()  # missing directories are created
 
 
 @pytest.mark.parametrize("name", ["json", "junit"])
