@@ -19,13 +19,13 @@ from typing import Any
 from polypact.matching import rulekinds
 from polypact.matching.context import MatchContext
 from polypact.matching.jsonvalues import (
-    json_kind,
     list_rule_check,
     map_rule_check,
     short,
 )
 from polypact.matching.mismatch import Mismatch
 from polypact.matching.paths import STAR, RulePath, format_path, to_node_path
+from polypact.matching.render import describe_value
 from polypact.model.rules import Rule
 
 _EQUALITY = Rule("equality")
@@ -58,13 +58,13 @@ def _compare(path: tuple, key: tuple, expected: Any, actual: Any, ctx: MatchCont
         if type(actual) is dict:
             _compare_maps(path, key, expected, actual, ctx, out)
         else:
-            out.append(_mm(ctx, path, f"Type mismatch: expected an Object but was {json_kind(actual)} {short(actual)}",
+            out.append(_mm(ctx, path, f"Type mismatch: expected an object but got {describe_value(actual)}",
                            expected, actual, "type"))
     elif te is list:
         if type(actual) is list:
             _compare_lists(path, key, expected, actual, ctx, out)
         else:
-            out.append(_mm(ctx, path, f"Type mismatch: expected an Array but was {json_kind(actual)} {short(actual)}",
+            out.append(_mm(ctx, path, f"Type mismatch: expected an array but got {describe_value(actual)}",
                            expected, actual, "type"))
     else:
         _compare_leaf(path, key, expected, actual, ctx, out)

@@ -9,6 +9,7 @@ the contract does not name fails); responses are lenient (extra fields are fine)
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any
 
 from polypact.matching.mismatch import Mismatch
@@ -77,16 +78,44 @@ def compare_message(
     from polypact.matching.json_tree import match_json_value
 
     ctx = _context("body", part.matching_rules.category("body"), lenient, registry, interaction)
-    for mismatch in per_field(match_json_value(expected, actual_value, "$", ctx), lenient):
+    for mismatch in per_field(match_json_value(expected, actual_value, "$", ctx), lenient, expected):
         if mismatch.path not in explained:
             out.append(mismatch)
     return _label(out, label)
 
 
-def per_field(mismatches: list[Mismatch], lenient: bool = True) -> list[Mismatch]:
+def _value_at(root: Any, path: str) -> Any:
+    """The value at a mismatch path (``$.a.b[0].c``) in ``root``; ``None`` if it is not there."""
+    value = root
+    for name, index in re.findall(r"\.([^.\[\]]+)|\[(\d+)\]", path[1:]):
+        if name and isinstance(value, dict):
+            value = value.get(name)
+        elif index and isinstance(value, list) and int(index) < len(value):
+            value = value[int(index)]
+        else:
+            return None
+    return value
+
+
+def _missing_field(m: Mismatch, path: str, name: str, expected_root: Any) -> Mismatch:
+    """A field of the contract absent from the actual message. In proto3 an empty repeated
+    field is not on the wire at all, so a missing repeated field is reported as empty."""
+    value = _value_at(expected_root, path) if expected_root is not None else None
+    if isinstance(value, list):
+        return dataclasses.replace(
+            m, path=path, expected=value, actual=[],
+            message=f"expected at least 1 element in repeated field {name!r}, got none (empty)",
+        )
+    return dataclasses.replace(m, path=path, message=f"expected field {name!r} but it was missing",
+                               expected=name, actual=None)
+
+
+def per_field(mismatches: list[Mismatch], lenient: bool = True, expected_root: Any = None) -> list[Mismatch]:
     """Replace a key-set mismatch reported at a parent (its ``expected`` and ``actual`` are
     the key lists) by one mismatch per protobuf field at the field's own path
-    (``$.rectangle.width``): a missing field, or (strict requests) an unexpected one."""
+    (``$.rectangle.width``): a missing field, or (strict requests) an unexpected one.
+    ``expected_root`` (the expected message as a value) lets a missing repeated field be
+    reported as an empty one."""
     out: list[Mismatch] = []
     seen: set[str] = set()
     for m in mismatches:
@@ -102,13 +131,13 @@ def per_field(mismatches: list[Mismatch], lenient: bool = True) -> list[Mismatch
             if path in seen:
                 continue
             seen.add(path)
-            absent = name in missing
-            out.append(dataclasses.replace(
-                m, path=path,
-                message=(f"expected field {name!r} but it was missing" if absent
-                         else f"unexpected field {name!r} (the contract does not name it)"),
-                expected=name if absent else None, actual=None if absent else name,
-            ))
+            if name in missing:
+                out.append(_missing_field(m, path, name, expected_root))
+            else:
+                out.append(dataclasses.replace(
+                    m, path=path, message=f"unexpected field {name!r} (the contract does not name it)",
+                    expected=None, actual=name,
+                ))
     return out
 
 

@@ -37,6 +37,10 @@ def call_metadata(context: Any) -> dict[str, Any]:
     return {str(k).lower(): v for k, v in (context.invocation_metadata() or ())}
 
 
+#: How long :meth:`GrpcMockServer.stop` lets calls in flight finish (seconds).
+_STOP_GRACE_SECONDS = 0.2
+
+
 class GrpcMockServer:
     """A running mock gRPC server (see the module docstring)."""
 
@@ -80,10 +84,17 @@ class GrpcMockServer:
         return out
 
     def stop(self) -> None:
-        """Stop the server and release the port (idempotent)."""
+        """Stop the server and release the port (idempotent).
+
+        A short grace period makes the server say goodbye gracefully (an HTTP/2 GOAWAY
+        with NO_ERROR) to channels the consumer left open; ``grace=None`` cancelled them
+        instead, and grpc core then logged ``chttp2_transport.cc ... Got goaway [2] ...
+        Cancelling all calls`` in the user's test output. With no call in flight the stop
+        returns at once; the grace only bounds how long a call still running may finish.
+        """
         if not self._stopped:
             self._stopped = True
-            self._server.stop(grace=None).wait()
+            self._server.stop(grace=_STOP_GRACE_SECONDS).wait()
 
     # -- bookkeeping ----------------------------------------------------------------------
     def _record(self, problem: MockProblem) -> None:

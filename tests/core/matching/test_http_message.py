@@ -100,7 +100,8 @@ def test_render_mismatches_is_numbered_and_readable(registry):
     lines = text.splitlines()
     assert len(lines) == len(found) == 2
     assert lines[0].startswith("1. status")
-    assert lines[1].startswith("2. body $.name:") and '"a"' in lines[1] and '"b"' in lines[1]
+    assert lines[1].startswith("2. body $.name:") and "'a'" in lines[1] and "'b'" in lines[1]
+    assert "(expected" not in lines[1]  # the message names both values: not repeated
     assert lines[1].endswith("[equality]")
     assert render_mismatches([]) == "no mismatches"
 
