@@ -1,16 +1,27 @@
 """Provider states during verification: the context plugins receive and Python handlers.
 
-A Python state handler is registered by state name and is one of:
+A Python state handler is registered by state name (``Verifier.state_handler(name)``,
+``Verifier.state_handlers({name: fn})``); the name must equal the pact's state exactly.
+It is a plain (not ``async``) callable of one of these shapes, told apart by its
+signature:
 
-- ``fn(params: dict, action: str)``: the first parameter is named ``params``; it is
-  called for ``"setup"`` and for ``"teardown"`` (``fn(params)`` alone: setup only);
-- ``fn(**params)``: any other signature; it receives the state's parameters as keyword
-  arguments (plus ``action`` if it declares it) and is called for setup only (and for
-  teardown too when it declares ``action``);
-- a generator function of either form: the code before its single ``yield`` is the set-up,
-  the code after it the teardown.
+- ``fn(params, action)``: the first parameter is named ``params`` and receives the
+  state's parameters as a dict; with a second positional parameter (any name) it is
+  called twice, with ``action`` ``"setup"`` and then ``"teardown"``; ``fn(params)``
+  alone is called for set-up only;
+- anything else, e.g. ``fn()``, ``fn(id, name)``, ``fn(id, action)``, ``fn(**params)``:
+  the state's parameters are passed as keyword arguments, only those it declares unless
+  it takes ``**kwargs``; it is called for set-up only, or for set-up and teardown when it
+  declares a parameter named ``action``. A parameter without a default that the pact
+  does not give makes the interaction an error naming it;
+- a generator function of either shape: the code before its single ``yield`` is the
+  set-up, the code after it the teardown (it is called once; yielding twice is an error).
 
-A handler may return (or yield) a dict: its values feed ``ProviderState`` generators.
+A handler may return (or yield) a dict: its values feed ``ProviderState`` generators;
+``None`` means no values, anything else is an error. An exception raised by a handler
+makes its interaction an error (the run goes on). A state no handler (nor a state-change
+URL or plugin) takes is a warning with a did-you-mean hint, or an error with
+``strict_states``.
 """
 
 from __future__ import annotations
