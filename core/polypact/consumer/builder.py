@@ -12,12 +12,40 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from polypact.consumer.dispatch import dsl_method, missing_method_error
+from polypact.consumer.dispatch import (
+    PACT_PREFIX,
+    dsl_method,
+    method_names,
+    missing_method_error,
+    public_names,
+)
 from polypact.errors import UsageError
 from polypact.model import Interaction, ProviderState
 
 if TYPE_CHECKING:
     from polypact.consumer.pact import Pact
+
+
+def unfinished_message(description: str, registry: Any) -> str:
+    """Why interaction ``description`` cannot be built (no protocol method was called on
+    its builder) and what to call: the builder's protocol methods, or, for a message,
+    ``pact.expects_to_receive(...)`` instead of ``pact.upon_receiving(...)``."""
+    starters = [n for n in method_names(registry) if n.startswith("with_")]
+    preferred = [n for n in ("with_request", "with_graphql", "with_soap", "with_grpc") if n in starters]
+    shown = ", ".join(f".{n}(...)" for n in (preferred or starters)[:4]) or ".with_request(...)"
+    message = (
+        f"interaction {description!r} has no protocol part: it was started with "
+        f"pact.upon_receiving({description!r}) but no protocol method was called on the "
+        f"builder it returned; call one, e.g. {shown}"
+    )
+    pact_methods = method_names(registry, PACT_PREFIX)
+    if "expects_to_receive" in pact_methods:
+        message += (
+            f"; for a message, declare it with pact.expects_to_receive({description!r}) "
+            f"instead of pact.upon_receiving(...)"
+        )
+    return message
+
 
 class InteractionBuilder:
     """Declares one interaction of a :class:`polypact.consumer.Pact`.
@@ -64,10 +92,7 @@ class InteractionBuilder:
     def build(self) -> Interaction:
         """The finished interaction; :class:`UsageError` when no protocol method set it."""
         if self._interaction is None:
-            raise UsageError(
-                f"interaction {self.description!r} has no protocol part: call a method such as "
-                f".with_request(...) or .expects_to_receive(...) on it"
-            )
+            raise UsageError(unfinished_message(self.description, self.pact.registry))
         self._apply_common(self._interaction)
         return self._interaction
 
@@ -107,10 +132,17 @@ class InteractionBuilder:
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
             raise AttributeError(name)
-        function = self.pact.registry.builder_method(name)
+        registry = self.pact.registry
+        function = registry.builder_method(name)
         if function is None:
-            raise missing_method_error(name, "InteractionBuilder")
-        return dsl_method(function, self, name, self.pact.registry)
+            raise missing_method_error(name, "InteractionBuilder", registry,
+                                       known=public_names(self))
+        return dsl_method(function, self, name, registry)
+
+    def __dir__(self) -> list[str]:
+        """The builder's own attributes plus the protocol methods plugins registered
+        (so REPL and notebook completion offer ``with_request`` and friends)."""
+        return sorted({*super().__dir__(), *method_names(self.pact.registry)})
 
     def __repr__(self) -> str:
         kind = self._interaction.type if self._interaction is not None else "undeclared"

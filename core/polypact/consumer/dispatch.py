@@ -9,9 +9,10 @@ name, instead of a bare ``TypeError``.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from polypact.errors import UsageError
@@ -25,14 +26,68 @@ EXTRA_HINTS = {
 }
 
 
-def missing_method_error(name: str, owner: str) -> AttributeError:
-    """The AttributeError raised when no plugin registered the DSL method ``name``."""
-    extra = EXTRA_HINTS.get(name)
-    hint = f"is polypact[{extra}] installed?" if extra else "is the plugin that provides it installed?"
-    return AttributeError(
-        f"{owner} has no method {name!r}: no plugin provides {name!r}; {hint} "
-        f"see `polypact plugins`"
+PACT_PREFIX = "pact."
+
+
+def method_names(registry: Any, prefix: str = "") -> list[str]:
+    """The DSL methods plugins registered for a builder (``prefix=""``) or for a pact
+    (``prefix="pact."``), without the prefix, sorted."""
+    table = registry.tables["interaction_builders"] if registry is not None else {}
+    return sorted(
+        key[len(prefix):] for key in table
+        if key.startswith(prefix) and "." not in key[len(prefix):]
     )
+
+
+def public_names(obj: Any) -> list[str]:
+    """The public attributes ``obj`` has without plugins (its class's methods and
+    properties and its instance attributes)."""
+    names = set(dir(type(obj))) | set(getattr(obj, "__dict__", {}))
+    return sorted(n for n in names if not n.startswith("_"))
+
+
+def suggest(name: str, candidates: Iterable[str]) -> str:
+    """``" did you mean 'x'?"`` for the name in ``candidates`` closest to ``name``
+    (difflib), or ``""`` when none is close."""
+    close = difflib.get_close_matches(name, sorted(set(candidates)), n=1, cutoff=0.6)
+    return f" did you mean {close[0]!r}?" if close else ""
+
+
+def missing_method_error(name: str, owner: str, registry: Any = None, *,
+                         known: Iterable[str] = ()) -> AttributeError:
+    """The AttributeError raised when no plugin registered the DSL method ``name`` on
+    ``owner`` (``"InteractionBuilder"`` or ``"Pact"``).
+
+    With ``registry`` the message suggests the closest registered (and ``known``) names and
+    says when ``name`` exists on the other object (a pact method called on a builder, or a
+    builder method called on a pact); without it, it falls back to the extra to install.
+    """
+    if registry is None:
+        try:
+            from polypact.registry import get_registry
+
+            registry = get_registry()
+        except Exception:  # noqa: BLE001 - the message is still useful without hints
+            registry = None
+    on_pact = owner == "Pact"
+    mine = method_names(registry, PACT_PREFIX if on_pact else "")
+    other = method_names(registry, "" if on_pact else PACT_PREFIX)
+    if name in other:
+        where = (
+            f"{name!r} is a method of an interaction: start one with "
+            f"pact.upon_receiving(description).{name}(...)"
+            if on_pact else
+            f"{name!r} is a method of the Pact, not of an interaction: call pact.{name}(...) "
+            f"(instead of pact.upon_receiving(...))"
+        )
+        return AttributeError(f"{owner} has no method {name!r}: {where}")
+    extra = EXTRA_HINTS.get(name)
+    hint = "" if extra else suggest(name, [*mine, *known])
+    if not hint:
+        hint = (f" is polypact[{extra}] installed?" if extra
+                else " is the plugin that provides it installed?")
+        hint += " see `polypact plugins`"
+    return AttributeError(f"{owner} has no method {name!r}: no plugin provides {name!r};{hint}")
 
 
 @functools.lru_cache(maxsize=512)

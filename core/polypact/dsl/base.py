@@ -13,6 +13,17 @@ from polypact.matchers import check_value, validate_rule
 from polypact.model.generators import Generator, Generators
 from polypact.model.rules import MatchingRules, Rule, RuleList
 
+#: Why a minimum of 0 items is refused, and what to declare instead (used by ``each_like``
+#: and ``like``'s array bounds).
+NO_EMPTY_MIN = (
+    "min must be at least 1. Pact deliberately has no optional or possibly-empty arrays: a "
+    "contract states what the provider returns in one provider state, so 'zero or more "
+    "items' cannot be one contract (a provider always answering [] would pass it and the "
+    "item rules would never be verified). Declare two interactions with different provider "
+    "states instead: one expecting a plain [] (e.g. .given(\"no orders\")) and one with "
+    "each_like(...) (e.g. .given(\"orders exist\"))"
+)
+
 _IDENT_FIRST = set("_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _IDENT_REST = _IDENT_FIRST | set("0123456789")
 

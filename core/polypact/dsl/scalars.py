@@ -11,7 +11,7 @@ import random
 import uuid as _uuid
 from typing import Any
 
-from polypact.dsl.base import Matcher
+from polypact.dsl.base import NO_EMPTY_MIN, Matcher
 from polypact.errors import UsageError
 from polypact.generate.random_values import INT_MAX, UUID_FORMATS, format_uuid
 from polypact.generate.regex_gen import RegexGenerationError, generate_from_regex
@@ -56,6 +56,8 @@ def _array_bounds(example: Any, min: int | None, max: int | None) -> dict[str, i
             continue
         if isinstance(bound, bool) or not isinstance(bound, int):
             raise UsageError(f"{label}: {name} must be an integer")
+        if bound < 1 and name == "min":
+            raise UsageError(f"{label}: {NO_EMPTY_MIN}")
         if bound < 1:
             raise UsageError(
                 f"{label}: {name} must be at least 1; Pact arrays are min-1 or exactly empty "

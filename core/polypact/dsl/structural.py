@@ -7,7 +7,7 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
-from polypact.dsl.base import Matcher, RuleSink, extract, index_path, walk
+from polypact.dsl.base import NO_EMPTY_MIN, Matcher, RuleSink, extract, index_path, walk
 from polypact.errors import UsageError
 from polypact.matchers import check_value
 from polypact.model.rules import Rule
@@ -100,7 +100,7 @@ def each_like(example: Any, min: int = 1, max: int | None = None) -> EachLike:  
     optional attributes: for an empty array, expect ``[]``.
     """
     if isinstance(min, bool) or not isinstance(min, int) or min < 1:
-        raise UsageError(f"each_like(min={min!r}): min must be at least 1 (expect [] for an empty array)")
+        raise UsageError(f"each_like(min={min!r}): {NO_EMPTY_MIN}")
     if max is not None and (not isinstance(max, int) or max < min):
         raise UsageError(f"each_like(min={min}, max={max!r}): max must be an integer >= min")
     params: dict[str, Any] = {"min": min}

@@ -63,15 +63,43 @@ def items_for(interactions: list[Any], registry: Any) -> list[Message | SyncExch
 
 
 def wants_pair(handler: Callable[..., Any]) -> bool:
-    """True when ``handler`` takes two positional parameters (``contents, metadata``)."""
+    """True when ``handler`` takes two positional parameters (``contents, metadata``).
+
+    Raises :class:`UsageError` for a handler that can be called with neither one nor two
+    positional arguments (e.g. ``def handle(a, b, c)`` or ``def handle()``).
+    """
     try:
         params = list(inspect.signature(handler).parameters.values())
     except (TypeError, ValueError):
         return False
-    positional = [p for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
     if any(p.kind is p.VAR_POSITIONAL for p in params):
         return False
-    return len(positional) >= 2 and all(p.default is p.empty for p in positional[:2])
+    positional = [p for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    required = [p for p in positional if p.default is p.empty]
+    required_kw = [p.name for p in params if p.kind is p.KEYWORD_ONLY and p.default is p.empty]
+    if len(required) > 2 or not positional or required_kw:
+        raise UsageError(_signature_problem(handler, params, required_kw))
+    return len(required) == 2
+
+
+def _signature_problem(handler: Callable[..., Any], params: list[inspect.Parameter],
+                       required_kw: list[str]) -> str:
+    name = getattr(handler, "__qualname__", None) or repr(handler)
+    shown = str(inspect.Signature([p.replace(annotation=p.empty) for p in params]))
+    if required_kw:
+        why = f"its keyword-only parameters {', '.join(required_kw)} have no default"
+    elif not params or not any(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+                               for p in params):
+        why = "it takes no positional parameter"
+    else:
+        count = sum(1 for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+                    and p.default is p.empty)
+        why = f"it requires {count} positional parameters"
+    return (
+        f"message handler {name}{shown} cannot be called: {why}; a handler takes "
+        f"(message) - a Message with .contents and .metadata, or a SyncExchange for a "
+        f"synchronous message - or (contents, metadata)"
+    )
 
 
 def call_handler(handler: Callable[..., Any], item: Message | SyncExchange, pair: bool) -> None:

@@ -9,8 +9,8 @@ hands them to its handler through it::
         session.servers["message"].deliver(handle_event)   # or .items for the objects
         ...  # exercise the HTTP client against session.url
 
-Messages never delivered (nor read through :attr:`MessageMock.items`) are reported as
-missing, like HTTP interactions that were never called.
+Messages never delivered (nor read through :attr:`MessageMock.items`) fail the test as
+"undelivered message" problems that say how message interactions are exercised.
 """
 
 from __future__ import annotations
@@ -23,6 +23,13 @@ from polypact.transport import MockConfig, MockProblem
 from polypact_message.consumer import call_handler, items_for, wants_pair
 from polypact_message.exchange import SyncExchange
 from polypact_message.message import Message
+
+#: How an undelivered message is reported (the report shows ``kind: summary description``).
+UNDELIVERED = (
+    "message interactions are exercised by handing them to the consumer's handler with "
+    "pact.verify(handler) or pact.messages() (inside serve(): "
+    "session.servers['message'].deliver(handler)); this one was never handed to a handler:"
+)
 
 
 class MessageMock:
@@ -60,11 +67,11 @@ class MessageMock:
             raise UsageError(f"no message {description!r} in this serve() block (declared: {known})")
 
     def problems(self) -> list[MockProblem]:
-        """Undelivered messages (missing) and mismatched synchronous requests."""
+        """Undelivered messages and mismatched synchronous requests."""
         out: list[MockProblem] = []
         for item, done in zip(self._items, self._delivered, strict=True):
             if not done:
-                out.append(MockProblem("missing", item.description, "message"))
+                out.append(MockProblem("undelivered message", item.description, UNDELIVERED))
             if isinstance(item, SyncExchange):
                 out.extend(item.problems)
         return out
