@@ -12,7 +12,6 @@ pytest_plugins = ["pytester"]
 
 CONSUMER_TESTS = """
 import json
-import os
 import urllib.request
 
 import pytest
@@ -22,13 +21,13 @@ NAMES = {names!r}
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_user(pact_factory, pact_dir, name):
+def test_user(request, pact_factory, pact_dir, name):
     # half the tests use the fixture, half a Pact made directly: both join the run's session
     if NAMES.index(name) % 2:
         pact = pact_factory("web", "users")
     else:
         pact = Pact("web", "users", pact_dir=pact_dir)
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    worker = getattr(request.config, "workerinput", {{}}).get("workerid", "main")
     (pact.upon_receiving(f"{{name}} from {{worker}}")
         .with_request("GET", f"/users/{{name}}")
         .will_respond_with(200, body={{"name": name}}))
