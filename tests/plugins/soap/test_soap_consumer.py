@@ -74,7 +74,8 @@ def test_a_different_request_is_reported_with_its_xml_path(pact, wsdl):
             soap_service(mock.url, wsdl).GetUser(id=2)
     report = str(caught.value)
     assert "a SOAP 1.1 request for user 1" in report
-    assert "['http://example.com/users:GetUser']['http://example.com/users:id']['#text']" in report
+    assert "soap:Body.users:GetUser.users:id['#text']" in report
+    assert "users = http://example.com/users" in report  # the legend of the rendered prefixes
     assert "Expected '1' but was '2'" in report
 
 
