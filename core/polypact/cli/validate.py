@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from polypact.errors import PactFileError, PolypactError
+from polypact.pactfile.document import pact_files_in
 
 
 def _files(location: str) -> list[Path]:
     path = Path(location)
     if path.is_dir():
-        return sorted(p for p in path.glob("*.json") if p.is_file())
+        return pact_files_in(path)
     return [path]
 
 

@@ -214,13 +214,20 @@ def inspect_pact(path: str | os.PathLike[str], *, strict: bool = True) -> PactIn
     return PactInspection(source, pact, errors, paths)
 
 
+def pact_files_in(directory: str | os.PathLike[str]) -> list[Path]:
+    """The pact files of a directory: its ``*.json`` files, sorted by name, not recursive,
+    leaving out hidden ones (``.name.json``: editors' and tools' files, never a pact)."""
+    return sorted(p for p in Path(directory).glob("*.json")
+                  if p.is_file() and not p.name.startswith("."))
+
+
 def pact_paths(location: str | os.PathLike[str]) -> list[Path]:
     """The pact file at ``location``, or every ``*.json`` file of the directory at
     ``location`` (sorted by name, not recursive); a :class:`PactFileError` naming
     ``location`` when it is neither."""
     path = Path(location)
     if path.is_dir():
-        return sorted(p for p in path.glob("*.json") if p.is_file())
+        return pact_files_in(path)
     if path.is_file():
         return [path]
     raise PactFileError("no such pact file or directory", source=os.fspath(location))
@@ -228,5 +235,5 @@ def pact_paths(location: str | os.PathLike[str]) -> list[Path]:
 
 __all__ = [
     "PactInspection", "detect_version", "inspect_pact", "loads_pact", "normalise_version",
-    "pact_paths", "parse_pact", "read_pact",
+    "pact_files_in", "pact_paths", "parse_pact", "read_pact",
 ]

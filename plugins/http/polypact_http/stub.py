@@ -23,6 +23,7 @@ from typing import Any
 
 from polypact.errors import MockServerError, PactFileError, UsageError
 from polypact.model import SynchronousHttp
+from polypact.pactfile import pact_files_in
 
 from polypact_http.replies import rank_interactions, reply_for, unmatched_reply
 from polypact_http.server import HttpServer, Reply
@@ -37,7 +38,7 @@ def pact_files(locations: Iterable[str | Path]) -> list[Path]:
     for location in locations:
         path = Path(location)
         if path.is_dir():
-            found = sorted(path.glob("*.json"))
+            found = pact_files_in(path)
             if not found:
                 raise UsageError(f"{path}: directory contains no *.json pact files")
             files.extend(found)

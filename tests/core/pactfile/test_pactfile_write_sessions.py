@@ -137,3 +137,17 @@ def test_consumer_pact_merge_always_and_never(tmp_path, own_session):
 def test_consumer_pact_refuses_an_unknown_merge_mode(tmp_path):
     with pytest.raises(UsageError, match=r"Pact\(merge='sometimes'\): expected one of session, always, never"):
         _consumer(tmp_path, merge="sometimes")
+
+
+def test_hidden_json_files_in_a_pact_directory_are_not_pacts(tmp_path):
+    from polypact.pactfile import pact_files_in, pact_paths
+    from polypact.testing import run_cli
+
+    (tmp_path / "web-users.json").write_text(
+        '{"consumer": {"name": "web"}, "provider": {"name": "users"}, "interactions": [],'
+        ' "metadata": {"pactSpecification": {"version": "4.0"}}}')
+    (tmp_path / ".editor-backup.json").write_text("not json at all")
+    assert [p.name for p in pact_files_in(tmp_path)] == ["web-users.json"]
+    assert pact_paths(tmp_path) == pact_files_in(tmp_path)
+    code, out, err = run_cli(["validate", str(tmp_path)])
+    assert code == 0, out + err
