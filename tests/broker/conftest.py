@@ -19,6 +19,8 @@ pytest.importorskip("sqlalchemy", reason="the broker needs polypact[broker]")
 from polypact_broker.config import BrokerConfig  # noqa: E402
 from polypact_broker.server import running_broker  # noqa: E402
 
+from tests.interop.fixtures import pact_python  # noqa: E402, F401  (pact-python as a peer)
+
 POSTGRES = os.environ.get("POLYPACT_TEST_POSTGRES_URL")
 BACKENDS = ["sqlite", *(["postgresql"] if POSTGRES else [])]
 

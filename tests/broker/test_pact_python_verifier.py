@@ -4,25 +4,12 @@ verification results."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from tests.broker.helpers import call, make_pact, provider_app
 from tests.interop.server import serve_wsgi
 
 pytestmark = pytest.mark.interop
-
-
-@pytest.fixture(scope="module")
-def pact_python() -> Iterator[None]:
-    """pact-python with telemetry off and its helper servers on 127.0.0.1."""
-    pytest.importorskip("pact", reason="pact-python 4.2.0 is a test-only dependency")
-    from tests.interop.peer import install_loopback_patches
-
-    undo = install_loopback_patches()
-    yield
-    undo()
 
 
 def publish(broker: str, consumer: str, version: str, branch: str, pact: dict) -> None:

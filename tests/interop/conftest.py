@@ -4,24 +4,15 @@ from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
 
-from tests.interop.peer import install_loopback_patches
+from tests.interop.fixtures import pact_python  # noqa: F401  (shared with other folders)
 from tests.interop.provider import UsersProvider, make_app
 from tests.interop.server import serve_wsgi
-
-
-@pytest.fixture(scope="session")
-def pact_python() -> Iterator[None]:
-    """pact-python imported with telemetry off and its helper servers on 127.0.0.1."""
-    pytest.importorskip("pact", reason="pact-python 4.2.0 is a test-only dependency")
-    undo = install_loopback_patches()
-    yield
-    undo()
 
 
 @pytest.fixture

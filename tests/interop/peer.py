@@ -78,3 +78,23 @@ def reference_verifier(provider: str, base_url: str) -> Any:
     from pact import Verifier
 
     return Verifier(provider, host=LOOPBACK).add_transport(url=base_url)
+
+
+def run_reference_verifier(verifier: Any) -> tuple[bool, str]:
+    """Run a configured pact-python ``Verifier``: (whether it passed, its output without
+    ANSI colours). pact-python raises ``RuntimeError`` when verification fails."""
+    try:
+        verifier.verify()
+        ok = True
+    except RuntimeError:
+        ok = False
+    return ok, verifier.output(strip_ansi=True)
+
+
+def reference_verify_http(provider: str, pact_path: Any, base_url: str,
+                          state_change_url: str) -> tuple[bool, str]:
+    """Verify ``pact_path`` with pact-python against the HTTP provider at ``base_url``,
+    provider states (setup and teardown, in the body) through ``state_change_url``."""
+    verifier = (reference_verifier(provider, base_url).add_source(pact_path)
+                .state_handler(state_change_url, body=True, teardown=True))
+    return run_reference_verifier(verifier)

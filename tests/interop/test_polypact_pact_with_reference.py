@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.interop.peer import reference_verifier
+from tests.interop.peer import reference_verifier, reference_verify_http, run_reference_verifier
 from tests.interop.polypact_consumer import PROVIDER, write_polypact_pact
 from tests.interop.provider import STATE_PATH, UsersProvider
 
@@ -26,15 +25,6 @@ pytestmark = pytest.mark.interop
 def polypact_pact(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The pact file polypact's consumer test wrote."""
     return write_polypact_pact(tmp_path_factory.mktemp("polypact-pacts"))
-
-
-def _reference_verify(verifier: Any) -> tuple[bool, str]:
-    try:
-        verifier.verify()
-        ok = True
-    except RuntimeError:
-        ok = False
-    return ok, verifier.output(strip_ansi=True)
 
 
 def test_polypact_pact_has_the_interop_features(polypact_pact: Path) -> None:
@@ -62,9 +52,7 @@ def test_reference_verifies_polypact_pact_with_state_change_url(
     """pact-python's verifier accepts the provider; states arrive with their params and
     the ProviderState generator reaches the id the state-change call returned."""
     with serve_provider(provider_app) as url:
-        verifier = (reference_verifier(PROVIDER, url).add_source(polypact_pact)
-                    .state_handler(url + STATE_PATH, body=True, teardown=True))
-        ok, output = _reference_verify(verifier)
+        ok, output = reference_verify_http(PROVIDER, polypact_pact, url, url + STATE_PATH)
     assert ok, output
     assert {"state": "user exists", "params": {"name": "Ann"}, "action": "setup"} \
         in provider_app.state_calls
@@ -92,7 +80,7 @@ def test_reference_verifies_polypact_pact_with_python_state_handlers(
     with serve_provider(provider_app) as url:
         verifier = (reference_verifier(PROVIDER, url).add_source(polypact_pact)
                     .state_handler(handler, teardown=True))
-        ok, output = _reference_verify(verifier)
+        ok, output = run_reference_verifier(verifier)
     assert ok, output
     assert ("user exists", "setup", {"id": 2, "name": "Cy"}) in calls
     assert ("no users", "setup", {}) in calls
@@ -103,9 +91,7 @@ def test_reference_fails_polypact_pact_against_broken_provider(
         serve_provider) -> None:
     """Against the broken provider the reference verifier fails and names ``$.name``."""
     with serve_provider(broken_app) as url:
-        verifier = (reference_verifier(PROVIDER, url).add_source(polypact_pact)
-                    .state_handler(url + STATE_PATH, body=True, teardown=True))
-        ok, output = _reference_verify(verifier)
+        ok, output = reference_verify_http(PROVIDER, polypact_pact, url, url + STATE_PATH)
     assert not ok
     assert "$.name" in output
     assert "$.user.id" in output

@@ -6,36 +6,18 @@ one. pact-python runs with telemetry off and its helper servers on 127.0.0.1
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 from blog_graphql_provider import STATE_CHANGE_PATH, BlogService, serve
 
+from tests.interop.peer import reference_verify_http
+
 pytestmark = pytest.mark.interop
 
 
-@pytest.fixture(scope="module")
-def pact_python() -> Iterator[None]:
-    pytest.importorskip("pact", reason="pact-python 4.2.0 is a test-only dependency")
-    from tests.interop.peer import install_loopback_patches
-
-    undo = install_loopback_patches()
-    yield
-    undo()
-
-
 def _reference_verify(pact_path, app) -> tuple[bool, str]:
-    from tests.interop.peer import reference_verifier
-
     with serve(app) as url:
-        verifier = (reference_verifier("blog-graphql", url).add_source(pact_path)
-                    .state_handler(url + STATE_CHANGE_PATH, body=True, teardown=True))
-        try:
-            verifier.verify()
-            ok = True
-        except RuntimeError:
-            ok = False
-        return ok, verifier.output(strip_ansi=True)
+        return reference_verify_http("blog-graphql", pact_path, url, url + STATE_CHANGE_PATH)
 
 
 def test_pact_is_a_plain_http_pact(blog_pact):

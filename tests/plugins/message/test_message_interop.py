@@ -10,7 +10,6 @@ messages, both ways:
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,22 +17,19 @@ import pytest
 from polypact import Pact, Verifier, decimal, each_like, integer, like, regex
 from polypact_message import Message, MessageProducers, serve_producers
 
+from tests.interop.peer import run_reference_verifier
+
 pytestmark = pytest.mark.interop
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00pixels"
 
 
 @pytest.fixture(scope="module")
-def reference() -> Iterator[Any]:
-    """pact-python with telemetry off and every helper server on 127.0.0.1."""
-    pytest.importorskip("pact", reason="pact-python 4.2.0 is a test-only dependency")
-    from tests.interop.peer import install_loopback_patches
-
-    undo = install_loopback_patches()
+def reference(pact_python: None) -> Any:
+    """The pact-python module, with telemetry off and every helper server on 127.0.0.1."""
     import pact
 
-    yield pact
-    undo()
+    return pact
 
 
 def _producers(broken: bool = False) -> MessageProducers:
@@ -118,12 +114,7 @@ def _reference_verify(reference: Any, pact_path: Path, producers: MessageProduce
         verifier = (reference.Verifier("orders", host="127.0.0.1")
                     .add_transport(protocol="message", port=endpoint.port, path=endpoint.path)
                     .add_source(pact_path))
-        try:
-            verifier.verify()
-            ok = True
-        except RuntimeError:
-            ok = False
-        return ok, verifier.output(strip_ansi=True)
+        return run_reference_verifier(verifier)
 
 
 def test_polypact_pact_verifies_with_the_reference(reference: Any, polypact_pact: Path) -> None:

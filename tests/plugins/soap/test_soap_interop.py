@@ -8,26 +8,17 @@ pact-python runs with telemetry off and its helper servers on 127.0.0.1
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from polypact import each_like, integer, like, regex
 
+from tests.interop.peer import reference_verify_http
+
 pytestmark = pytest.mark.interop
 
 USER = {"@status": like("active"), "id": integer(1), "name": like("Ann"),
         "email": regex(r"[^@\s]+@[^@\s]+", "ann@example.com")}
-
-
-@pytest.fixture(scope="module")
-def pact_python() -> Iterator[None]:
-    pytest.importorskip("pact", reason="pact-python 4.2.0 is a test-only dependency")
-    from tests.interop.peer import install_loopback_patches
-
-    undo = install_loopback_patches()
-    yield
-    undo()
 
 
 @pytest.fixture
@@ -62,17 +53,8 @@ def soap_pact(pact, wsdl) -> Path:
 def _reference_verify(pact_path: Path, app, serve) -> tuple[bool, str]:
     from users_soap_provider import STATE_CHANGE_PATH
 
-    from tests.interop.peer import reference_verifier
-
     with serve(app) as url:
-        verifier = (reference_verifier("users-soap", url).add_source(str(pact_path))
-                    .state_handler(url + STATE_CHANGE_PATH, body=True, teardown=True))
-        try:
-            verifier.verify()
-            ok = True
-        except RuntimeError:
-            ok = False
-        return ok, verifier.output(strip_ansi=True)
+        return reference_verify_http("users-soap", str(pact_path), url, url + STATE_CHANGE_PATH)
 
 
 def test_pact_is_a_plain_http_pact_with_namespace_uri_rule_paths(soap_pact):
