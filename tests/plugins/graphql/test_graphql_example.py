@@ -3,17 +3,16 @@ blog provider verified with ``polypact verify``) passes, so the demo cannot sile
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
+
+from tests.plugins.plugin_support import load_demo
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "graphql"
 
 
 def test_demo_step_writes_and_verifies_the_pact(tmp_path, capsys):
-    spec = importlib.util.spec_from_file_location("polypact_demo_graphql_test", EXAMPLE / "demo.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_demo(EXAMPLE, "polypact_demo_graphql_test")
     assert module.run(tmp_path) is True
     out = capsys.readouterr().out
     assert "3 passed" in out

@@ -3,51 +3,36 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
-HIDE_GRAPHQL = """
-import importlib.abc, sys
-class Hide(importlib.abc.MetaPathFinder):
-    def find_spec(self, name, path=None, target=None):
-        if name == "graphql" or name.startswith("graphql."):
-            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
-        return None
-sys.meta_path.insert(0, Hide())
-"""
+from tests.plugins.plugin_support import hide_module, run_python
 
-
-def _run(code: str) -> str:
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=60)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
+HIDE_GRAPHQL = hide_module("graphql")
 
 
 def test_loading_the_plugin_does_not_import_graphql_core():
-    out = _run("import sys, json\n"
-               "from polypact.plugins import get_plugin_manager\n"
-               "from polypact.registry import Registry\n"
-               "Registry(get_plugin_manager())\n"
-               "print(json.dumps('graphql' in sys.modules))")
+    out = run_python("import sys, json\n"
+                     "from polypact.plugins import get_plugin_manager\n"
+                     "from polypact.registry import Registry\n"
+                     "Registry(get_plugin_manager())\n"
+                     "print(json.dumps('graphql' in sys.modules))")
     assert json.loads(out) is False
 
 
 def test_missing_graphql_core_marks_the_plugin_unavailable():
-    out = _run(HIDE_GRAPHQL + "import json\n"
-               "from polypact.plugins import get_plugin_manager, plugin_statuses\n"
-               "s = {p.name: (p.status, p.reason) for p in plugin_statuses(get_plugin_manager())}\n"
-               "print(json.dumps(s['graphql']))")
+    out = run_python(HIDE_GRAPHQL + "import json\n"
+                     "from polypact.plugins import get_plugin_manager, plugin_statuses\n"
+                     "s = {p.name: (p.status, p.reason) for p in plugin_statuses(get_plugin_manager())}\n"
+                     "print(json.dumps(s['graphql']))")
     status, reason = json.loads(out)
     assert status == "failed"
     assert reason == "unavailable: missing module 'graphql' (install polypact[graphql])"
 
 
 def test_import_error_names_the_module():
-    out = _run(HIDE_GRAPHQL + "import importlib.util\n"
-               "importlib.util.find_spec = lambda name, *a: None if name == 'graphql' else 1\n"
-               "try:\n    import polypact_graphql.plugin\nexcept ImportError as e:\n"
-               "    print(e.name, '|', e)\n")
+    out = run_python(HIDE_GRAPHQL + "import importlib.util\n"
+                     "importlib.util.find_spec = lambda name, *a: None if name == 'graphql' else 1\n"
+                     "try:\n    import polypact_graphql.plugin\nexcept ImportError as e:\n"
+                     "    print(e.name, '|', e)\n")
     name, message = out.strip().split(" | ")
     assert name == "graphql"
     assert "pip install polypact[graphql]" in message

@@ -3,18 +3,15 @@ protobuf or grpcio-tools is missing."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 from polypact.plugins import get_plugin_manager
 from polypact.registry import Registry
 
+from tests.plugins.plugin_support import run_python
+
 
 def _python(code: str) -> str:
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
+    return run_python(code).strip()
 
 
 def test_loading_the_plugin_imports_no_grpc_module():

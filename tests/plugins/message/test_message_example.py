@@ -4,7 +4,6 @@ producers verify against it through ``polypact verify``, and a producer with a b
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from collections.abc import Iterator
@@ -15,6 +14,7 @@ import pytest
 from polypact import Verifier
 
 from tests.conftest import REPO
+from tests.plugins.plugin_support import load_demo
 
 EXAMPLE = REPO / "examples" / "messages"
 
@@ -22,10 +22,8 @@ EXAMPLE = REPO / "examples" / "messages"
 @pytest.fixture(scope="module")
 def demo() -> Iterator[Any]:
     """The example's demo module, imported the way run_demo imports it."""
-    spec = importlib.util.spec_from_file_location("polypact_demo_messages_test", EXAMPLE / "demo.py")
-    module = importlib.util.module_from_spec(spec)
     added = [p for p in (str(EXAMPLE), str(EXAMPLE.parent)) if p not in sys.path]
-    spec.loader.exec_module(module)
+    module = load_demo(EXAMPLE, "polypact_demo_messages_test")
     yield module
     for path in added:
         if path in sys.path:

@@ -4,55 +4,41 @@ body matcher through hooks, and reports clearly when zeep is missing."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 from polypact.model import SynchronousHttp
 
-HIDE_ZEEP = """
-import importlib.abc, sys
-class Hide(importlib.abc.MetaPathFinder):
-    def find_spec(self, name, path=None, target=None):
-        if name == "zeep" or name.startswith("zeep."):
-            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
-        return None
-sys.meta_path.insert(0, Hide())
-"""
+from tests.plugins.plugin_support import hide_module, run_python
 
-
-def _run(code: str) -> str:
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
+HIDE_ZEEP = hide_module("zeep")
 
 
 def test_building_the_registry_does_not_import_zeep():
-    out = _run("import sys, json\n"
-               "from polypact.plugins import get_plugin_manager\n"
-               "from polypact.registry import Registry\n"
-               "r = Registry(get_plugin_manager())\n"
-               "print(json.dumps(['zeep' in sys.modules, sorted(r.registered_by('soap').get('interaction_builders', []))]))")
+    out = run_python("import sys, json\n"
+                     "from polypact.plugins import get_plugin_manager\n"
+                     "from polypact.registry import Registry\n"
+                     "r = Registry(get_plugin_manager())\n"
+                     "print(json.dumps(['zeep' in sys.modules, sorted(r.registered_by('soap').get('interaction_builders', []))]))")
     loaded, builders = json.loads(out)
     assert loaded is False
     assert builders == ["will_respond_with_fault", "will_respond_with_soap", "with_soap"]
 
 
 def test_missing_zeep_marks_the_plugin_unavailable():
-    out = _run(HIDE_ZEEP + "import json\n"
-               "from polypact.plugins import get_plugin_manager, plugin_statuses\n"
-               "s = {p.name: (p.status, p.reason) for p in plugin_statuses(get_plugin_manager())}\n"
-               "print(json.dumps(s['soap']))")
+    out = run_python(HIDE_ZEEP + "import json\n"
+                     "from polypact.plugins import get_plugin_manager, plugin_statuses\n"
+                     "s = {p.name: (p.status, p.reason) for p in plugin_statuses(get_plugin_manager())}\n"
+                     "print(json.dumps(s['soap']))")
     status, reason = json.loads(out)
     assert status == "failed"
     assert reason == "unavailable: missing module 'zeep' (install polypact[soap])"
 
 
 def test_import_error_names_the_module():
-    out = _run("import importlib.util\n"
-               "real = importlib.util.find_spec\n"
-               "importlib.util.find_spec = lambda name, *a: None if name == 'zeep' else real(name, *a)\n"
-               "try:\n    import polypact_soap.plugin\nexcept ImportError as e:\n"
-               "    print(e.name, '|', e)\n")
+    out = run_python("import importlib.util\n"
+                     "real = importlib.util.find_spec\n"
+                     "importlib.util.find_spec = lambda name, *a: None if name == 'zeep' else real(name, *a)\n"
+                     "try:\n    import polypact_soap.plugin\nexcept ImportError as e:\n"
+                     "    print(e.name, '|', e)\n")
     name, message = out.strip().split(" | ")
     assert name == "zeep"
     assert "pip install polypact[soap]" in message

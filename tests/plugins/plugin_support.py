@@ -1,0 +1,43 @@
+"""Helpers shared by the protocol plugins' tests: running Python in a fresh interpreter
+(to see what importing a plugin loads, or how it behaves without an optional
+dependency) and loading an example's demo module."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+
+def run_python(code: str) -> str:
+    """Run ``code`` with ``python -c`` in a fresh interpreter; assert it succeeded and
+    return its standard output."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def hide_module(name: str) -> str:
+    """Python source that, run first, makes importing ``name`` (and its submodules) raise
+    ``ModuleNotFoundError`` as if the distribution were not installed."""
+    return f"""
+import importlib.abc, sys
+class Hide(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == {name!r} or name.startswith({name + "."!r}):
+            raise ModuleNotFoundError(f"No module named {{name!r}}", name=name)
+        return None
+sys.meta_path.insert(0, Hide())
+"""
+
+
+def load_demo(example: Path, module_name: str) -> ModuleType:
+    """Import ``example/demo.py`` under ``module_name`` (a name no other test uses)."""
+    spec = importlib.util.spec_from_file_location(module_name, example / "demo.py")
+    assert spec is not None and spec.loader is not None, example
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
