@@ -1,6 +1,6 @@
 """Helpers shared by the protocol plugins' tests: running Python in a fresh interpreter
 (to see what importing a plugin loads, or how it behaves without an optional
-dependency) and loading an example's demo module."""
+dependency), putting an example on ``sys.path`` and loading its demo module."""
 
 from __future__ import annotations
 
@@ -9,6 +9,19 @@ import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
+
+from tests.conftest import REPO
+
+EXAMPLES = REPO / "examples"
+
+
+def example_on_path(name: str) -> Path:
+    """``examples/<name>``, put at the front of ``sys.path`` (once) so the example's
+    packages import in the tests."""
+    folder = EXAMPLES / name
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+    return folder
 
 
 def run_python(code: str) -> str:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "graphql"
-if str(EXAMPLE) not in sys.path:
-    sys.path.insert(0, str(EXAMPLE))
+from tests.plugins.plugin_support import example_on_path
+
+EXAMPLE = example_on_path("graphql")
 
 SCHEMA_PATH = EXAMPLE / "blog_graphql_provider" / "schema.graphql"
 

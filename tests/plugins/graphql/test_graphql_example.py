@@ -4,11 +4,10 @@ blog provider verified with ``polypact verify``) passes, so the demo cannot sile
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-from tests.plugins.plugin_support import load_demo
+from tests.plugins.plugin_support import EXAMPLES, load_demo
 
-EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "graphql"
+EXAMPLE = EXAMPLES / "graphql"
 
 
 def test_demo_step_writes_and_verifies_the_pact(tmp_path, capsys):

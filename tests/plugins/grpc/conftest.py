@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.plugins.plugin_support import example_on_path
 
-EXAMPLE = REPO / "examples" / "grpc"
-if str(EXAMPLE) not in sys.path:
-    sys.path.insert(0, str(EXAMPLE))
+EXAMPLE = example_on_path("grpc")
 
 
 @pytest.fixture

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "soap"
-if str(EXAMPLE) not in sys.path:
-    sys.path.insert(0, str(EXAMPLE))
+from tests.plugins.plugin_support import example_on_path
+
+EXAMPLE = example_on_path("soap")
 
 WSDL = EXAMPLE / "users_soap_provider" / "users.wsdl"
 SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/"

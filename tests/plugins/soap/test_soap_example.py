@@ -5,11 +5,10 @@ silently rot."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-from tests.plugins.plugin_support import load_demo
+from tests.plugins.plugin_support import EXAMPLES, load_demo
 
-EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "soap"
+EXAMPLE = EXAMPLES / "soap"
 
 
 def test_demo_step_writes_and_verifies_the_pact(tmp_path, capsys):
