@@ -11,26 +11,6 @@ from polypact.testing import run_cli
 from tests.plugins.http.provider.phelpers import UsersApp, get_user, serve, write_pact
 
 
-@pytest.fixture
-def pact_dir(tmp_path):
-    write_pact(tmp_path, [get_user(1, "Ann"), get_user(2, "Bob", states=[{"name": "user 2 exists", "params": {"id": 2}}])])
-    return tmp_path
-
-
-@pytest.fixture
-def provider():
-    app = UsersApp()
-    with serve(app) as server:
-        server.app = app
-        yield server
-
-
-@pytest.fixture
-def broken_provider():
-    with serve(UsersApp(broken=True)) as server:
-        yield server
-
-
 def test_verify_success_exits_0(pact_dir, provider):
     code, out, err = run_cli(["verify", str(pact_dir), "--provider-base-url", provider.url])
     assert code == 0, out + err

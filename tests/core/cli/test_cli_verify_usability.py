@@ -6,25 +6,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-import pytest
 from polypact.testing import run_cli
-
-from tests.plugins.http.provider.phelpers import UsersApp, get_user, serve, write_pact
-
-
-@pytest.fixture
-def pact_dir(tmp_path):
-    write_pact(tmp_path, [get_user(1, "Ann"),
-                          get_user(2, "Bob", states=[{"name": "user 2 exists", "params": {"id": 2}}])])
-    return tmp_path
-
-
-@pytest.fixture
-def provider():
-    app = UsersApp()
-    with serve(app) as server:
-        server.app = app
-        yield server
 
 
 def test_junit_report_in_a_missing_directory_is_written(pact_dir, provider, tmp_path, monkeypatch):
