@@ -18,7 +18,6 @@ from polypact.dsl import (
 )
 from polypact.errors import UsageError
 from polypact.matching import MatchContext, match_body
-from polypact.matching.content import xml_safe
 from polypact.matching.content.xml_safe import parse_xml
 from polypact.model import Body
 from polypact.registry import Registry
@@ -34,18 +33,8 @@ def registry() -> Registry:
     return registry_with()
 
 
-@pytest.fixture(params=["lxml", "stdlib"])
-def parser(request, monkeypatch):
-    """Engine checks run with lxml and with the standard-library fallback parser."""
-    if request.param == "stdlib":
-        monkeypatch.setattr(xml_safe, "_lxml", None)
-    elif xml_safe._lxml is None:
-        pytest.skip("lxml is not installed")
-    return request.param
-
-
 @pytest.fixture
-def match(registry, parser):
+def match(registry, xml_parser):
     """``match(element, actual_xml, strict=False)``: mismatches of an actual document
     against the built body under the built rules."""
 

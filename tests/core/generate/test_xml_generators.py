@@ -12,7 +12,6 @@ from polypact.generate import CONSUMER, PROVIDER, GeneratorContext
 from polypact.generate.apply import apply_generators
 from polypact.generate.xml_content import XmlBodyGenerator
 from polypact.matching import MatchContext, match_body
-from polypact.matching.content import xml_safe
 from polypact.matching.content.xml_safe import parse_xml
 from polypact.model import Body, Generator, Generators, HttpResponse
 from polypact.registry import Registry
@@ -28,18 +27,8 @@ def registry() -> Registry:
     return registry_with()
 
 
-@pytest.fixture(params=["lxml", "stdlib"])
-def parser(request, monkeypatch):
-    """Every test runs with lxml and with the standard-library fallback parser."""
-    if request.param == "stdlib":
-        monkeypatch.setattr(xml_safe, "_lxml", None)
-    elif xml_safe._lxml is None:
-        pytest.skip("lxml is not installed")
-    return request.param
-
-
 @pytest.fixture
-def generate(registry, parser):
+def generate(registry, xml_parser):
     """``generate(xml, {path: generator}, **context)`` -> the generated root element."""
 
     def run(xml: str, generators: dict, **context):
@@ -91,7 +80,7 @@ def test_prefix_must_name_the_same_namespace(generate):
     assert [c.text for c in root] == ["1", "999"]
 
 
-def test_prefixes_survive_serialisation(registry, parser):
+def test_prefixes_survive_serialisation(registry, xml_parser):
     xml = f'<n:r xmlns:n="{NS}"><n:a>1</n:a></n:r>'
     ctx = GeneratorContext(registry=registry)
     body = XmlBodyGenerator().apply(Body.from_text(xml, "application/xml"), {"$.n:r.n:a['#text']": ONE}, ctx)
@@ -105,7 +94,7 @@ def test_paths_selecting_nothing_leave_the_body_alone(generate):
     assert (root.tag, root[0].get("x"), root[0].text, root[0].get("y")) == ("r", "1", "t", None)
 
 
-def test_unparseable_and_unsafe_bodies_are_returned_unchanged(registry, parser):
+def test_unparseable_and_unsafe_bodies_are_returned_unchanged(registry, xml_parser):
     ctx = GeneratorContext(registry=registry)
     for text in ("<r><unclosed></r>",
                  '<!DOCTYPE r [<!ENTITY e "boom">]><r a="1">&e;</r>'):
@@ -131,7 +120,7 @@ def test_datetime_and_regex_generators(generate):
     assert re.fullmatch(r"[A-Z]{2}\d{3}", root.text)
 
 
-def test_apply_generators_on_a_response_keeps_headers_and_content_type(registry, parser):
+def test_apply_generators_on_a_response_keeps_headers_and_content_type(registry, xml_parser):
     generators = Generators()
     generators.add("body", "$.r['@n']", ONE)
     response = HttpResponse(200, {"Content-Type": ["application/xml"]},
@@ -142,7 +131,7 @@ def test_apply_generators_on_a_response_keeps_headers_and_content_type(registry,
     assert parse_xml(response.body.content).get("n") == "1"
 
 
-def test_generated_builder_body_still_matches_its_rules(registry, parser):
+def test_generated_builder_body_still_matches_its_rules(registry, xml_parser):
     body = xml_element("n:orders", each_like(xml_element(
         "n:order", xml_element("code", text=regex(r"[A-Z]{3}-\d{2}")),
         attrs={"id": integer(1, generate=True), "at": datetime()}), min=3), nsmap={"n": NS})

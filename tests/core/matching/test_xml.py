@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from polypact.matching import match_body
-from polypact.matching.content import xml_safe
 from polypact.matching.content.xml_safe import UnsafeXmlError, parse_xml
 from polypact.model import Body
 
@@ -13,14 +12,8 @@ from tests.core.matching.conftest import rules
 SOAP = "http://schemas.xmlsoap.org/soap/envelope/"
 
 
-@pytest.fixture(autouse=True, params=["lxml", "stdlib"])
-def parser(request, monkeypatch):
-    """Every XML test runs with lxml and with the standard-library fallback parser."""
-    if request.param == "stdlib":
-        monkeypatch.setattr(xml_safe, "_lxml", None)
-    elif xml_safe._lxml is None:
-        pytest.skip("lxml is not installed")
-    return request.param
+# every XML test runs with lxml and with the standard-library fallback parser
+pytestmark = pytest.mark.usefixtures("xml_parser")
 
 
 def xml(text: str) -> Body:
