@@ -98,6 +98,26 @@ def _check(doc: Any) -> None:
     loads_pact(text, "rewritten.json", strict=False)
 
 
+def _mutated(data: Any, *, removals: bool = False) -> Any:
+    """A seed pact with 1-3 values replaced by random JSON (and, with ``removals``, some
+    object members removed instead)."""
+    doc = copy.deepcopy(data.draw(st.sampled_from(VALID)))
+    paths = _paths(doc)
+    for _ in range(data.draw(st.integers(1, 3))):
+        path = data.draw(st.sampled_from(paths[1:]))
+        parent = doc
+        try:
+            for step in path[:-1]:
+                parent = parent[step]
+            if removals and data.draw(st.booleans()) and isinstance(parent, dict):
+                parent.pop(path[-1], None)
+            else:
+                parent[path[-1]] = data.draw(json_values)
+        except (KeyError, IndexError, TypeError):
+            continue  # an earlier mutation removed this path
+    return doc
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(json_values)
 def test_random_documents_raise_only_pact_file_errors(doc):
@@ -113,21 +133,7 @@ def test_random_objects_raise_only_pact_file_errors(doc):
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_mutated_valid_pacts_raise_only_pact_file_errors(data):
-    doc = copy.deepcopy(data.draw(st.sampled_from(VALID)))
-    paths = _paths(doc)
-    for _ in range(data.draw(st.integers(1, 3))):
-        path = data.draw(st.sampled_from(paths[1:]))
-        parent = doc
-        try:
-            for step in path[:-1]:
-                parent = parent[step]
-            if data.draw(st.booleans()) and isinstance(parent, dict):
-                parent.pop(path[-1], None)
-            else:
-                parent[path[-1]] = data.draw(json_values)
-        except (KeyError, IndexError, TypeError):
-            continue  # an earlier mutation removed this path
-    _check(doc)
+    _check(_mutated(data, removals=True))
 
 
 @settings(max_examples=200, deadline=None)
@@ -142,21 +148,6 @@ def test_random_text_raises_only_pact_file_errors(text):
 def test_valid_seed_documents_parse():
     for doc in VALID:
         parse_pact(doc)
-
-
-def _mutated(data: Any) -> Any:
-    doc = copy.deepcopy(data.draw(st.sampled_from(VALID)))
-    paths = _paths(doc)
-    for _ in range(data.draw(st.integers(1, 3))):
-        path = data.draw(st.sampled_from(paths[1:]))
-        parent = doc
-        try:
-            for step in path[:-1]:
-                parent = parent[step]
-            parent[path[-1]] = data.draw(json_values)
-        except (KeyError, IndexError, TypeError):
-            continue
-    return doc
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
