@@ -7,17 +7,7 @@ from polypact.errors import UsageError, VerificationError
 from polypact.testing import registry_with
 from polypact.verifier import NothingToVerify, Verifier
 
-from tests.core.verifier.vhelpers import FakePlugin, fails_when, interaction, pact, passes
-
-
-@pytest.fixture
-def plugin() -> FakePlugin:
-    return FakePlugin()
-
-
-@pytest.fixture
-def registry(plugin):
-    return registry_with(plugin)
+from tests.core.verifier.vhelpers import fails_when, interaction, pact, passes
 
 
 def test_passing_and_failing_interactions_are_summarised(registry, plugin):

@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from polypact import hookimpl
 from polypact.testing import registry_with
 from polypact.verifier import Verifier
 
-from tests.core.verifier.vhelpers import FakePlugin, interaction, pact, passes
-
-
-@pytest.fixture
-def plugin() -> FakePlugin:
-    return FakePlugin()
-
-
-@pytest.fixture
-def registry(plugin):
-    return registry_with(plugin)
+from tests.core.verifier.vhelpers import interaction, pact, passes
 
 
 def _verifier(registry, *interactions, target=passes):
