@@ -5,6 +5,7 @@ dependency), putting an example on ``sys.path`` and loading its demo module."""
 from __future__ import annotations
 
 import importlib.util
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -54,3 +55,14 @@ def load_demo(example: Path, module_name: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def status_without(module: str, plugin: str) -> tuple[str, str]:
+    """``(status, reason)`` that ``plugin_statuses`` reports for ``plugin`` in a fresh
+    interpreter where ``module`` cannot be imported."""
+    out = run_python(hide_module(module) + "import json\n"
+                     "from polypact.plugins import get_plugin_manager, plugin_statuses\n"
+                     "s = {p.name: (p.status, p.reason) for p in plugin_statuses(get_plugin_manager())}\n"
+                     f"print(json.dumps(s[{plugin!r}]))")
+    status, reason = json.loads(out)
+    return status, reason

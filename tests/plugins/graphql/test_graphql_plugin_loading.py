@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.plugins.plugin_support import hide_module, run_python
+from tests.plugins.plugin_support import hide_module, run_python, status_without
 
 HIDE_GRAPHQL = hide_module("graphql")
 
@@ -19,11 +19,7 @@ def test_loading_the_plugin_does_not_import_graphql_core():
 
 
 def test_missing_graphql_core_marks_the_plugin_unavailable():
-    out = run_python(HIDE_GRAPHQL + "import json\n"
-                     "from polypact.plugins import get_plugin_manager, plugin_statuses\n"
-                     "s = {p.name: (p.status, p.reason) for p in plugin_statuses(get_plugin_manager())}\n"
-                     "print(json.dumps(s['graphql']))")
-    status, reason = json.loads(out)
+    status, reason = status_without("graphql", "graphql")
     assert status == "failed"
     assert reason == "unavailable: missing module 'graphql' (install polypact[graphql])"
 

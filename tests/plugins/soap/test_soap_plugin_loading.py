@@ -7,9 +7,7 @@ import json
 
 from polypact.model import SynchronousHttp
 
-from tests.plugins.plugin_support import hide_module, run_python
-
-HIDE_ZEEP = hide_module("zeep")
+from tests.plugins.plugin_support import run_python, status_without
 
 
 def test_building_the_registry_does_not_import_zeep():
@@ -24,11 +22,7 @@ def test_building_the_registry_does_not_import_zeep():
 
 
 def test_missing_zeep_marks_the_plugin_unavailable():
-    out = run_python(HIDE_ZEEP + "import json\n"
-                     "from polypact.plugins import get_plugin_manager, plugin_statuses\n"
-                     "s = {p.name: (p.status, p.reason) for p in plugin_statuses(get_plugin_manager())}\n"
-                     "print(json.dumps(s['soap']))")
-    status, reason = json.loads(out)
+    status, reason = status_without("zeep", "soap")
     assert status == "failed"
     assert reason == "unavailable: missing module 'zeep' (install polypact[soap])"
 
