@@ -112,7 +112,18 @@ class Verifier:
     ) -> Verifier:
         """Say how to reach the provider for transport ``name`` (a base URL, an in-process
         WSGI/ASGI app, ``HOST:PORT``, ...); ``headers`` replace same-name request headers
-        and ``request_filter(request)`` may rewrite each request before it is sent."""
+        and ``request_filter(request)`` may rewrite each request before it is sent.
+
+        A ``name`` no registered plugin provides is a :class:`UsageError` naming the
+        registered transports and the closest one (the check ``polypact verify
+        --transport`` makes, shared with it)."""
+        from polypact.cli.verify import check_transport_name
+
+        try:
+            check_transport_name(name, name, self.registry)
+        except UsageError as exc:
+            reason = str(exc).removeprefix(f"--transport {name!r}: ")
+            raise UsageError(f".transport({name!r}, ...): {reason}") from None
         self._configs[name] = ProviderConfig(
             target=target,
             headers=dict(headers or {}),

@@ -207,3 +207,23 @@ def test_a_provider_client_that_cannot_be_made_is_tried_once_and_fails_each_inte
     assert attempts == ["nope"]
     assert [r.error for r in summary.results] == ["--transport fake='nope': expected HOST:PORT"] * 2
     assert not summary.success
+
+
+def test_unknown_transport_name_is_a_usage_error_with_a_did_you_mean(registry):
+    verifier = Verifier("users", registry=registry)
+    with pytest.raises(UsageError) as err:
+        verifier.transport("fak", passes)
+    message = str(err.value)
+    assert message.startswith(".transport('fak', ...): no transport named 'fak' is registered")
+    assert "did you mean 'fake'?" in message
+    assert "--transport" not in message
+    # nothing was configured: the run still reports the missing target, not the typo
+    summary = verifier.add_pact(pact("web", "users", interaction("a"))).verify()
+    assert "no provider target for transport 'fake'" in summary.results[0].error
+
+
+def test_unknown_transport_name_without_a_close_match_lists_the_registered_ones(registry):
+    with pytest.raises(UsageError, match=r"registered: .*fake") as err:
+        Verifier("users", registry=registry).provider_base_url("http://127.0.0.1:1")
+    assert "did you mean" not in str(err.value)
+    assert "no transport named 'http'" in str(err.value)
