@@ -57,6 +57,43 @@ class PublishCommand:
         return 0
 
 
+class _Selector(argparse.Action):
+    """``--pacticipant P`` / ``--ignore P``: start a selector; a later ``--version V``
+    belongs to it (pact_broker-client's ``--ignore P --version V`` convention)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        selectors = list(getattr(namespace, "selectors", None) or [])
+        selectors.append([self.dest, values, None])
+        namespace.selectors = selectors
+        setattr(namespace, self.dest, values)
+
+
+class _Version(argparse.Action):
+    """``--version V``: the version of the preceding ``--pacticipant`` / ``--ignore``."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        selectors = getattr(namespace, "selectors", None) or []
+        if selectors and selectors[-1][2] is None:
+            selectors[-1][2] = values
+        else:  # given before --pacticipant: it is the pacticipant's version
+            namespace.version = values
+
+
+def _deploy_selectors(args: argparse.Namespace) -> tuple[str, str, list[tuple[str, str | None]]]:
+    """(pacticipant, version, ignores) from the ``--pacticipant/--ignore/--version`` options."""
+    selectors = getattr(args, "selectors", None) or []
+    own = [s for s in selectors if s[0] == "pacticipant"]
+    if len(own) != 1:
+        raise UsageError("give exactly one --pacticipant P")
+    version = own[0][2] or args.version
+    if not version:
+        raise UsageError(f"--version: give the version of --pacticipant {own[0][1]}")
+    ignores = [(s[1], s[2]) for s in selectors if s[0] == "ignore"]
+    return own[0][1], version, ignores
+
+
 class CanIDeployCommand:
     """``polypact can-i-deploy --pacticipant P --version V --to-environment E``."""
 
@@ -64,8 +101,12 @@ class CanIDeployCommand:
 
     def configure(self, parser: argparse.ArgumentParser) -> None:
         """Add the options of ``polypact can-i-deploy``."""
-        parser.add_argument("--pacticipant", required=True, metavar="P")
-        parser.add_argument("--version", required=True, metavar="V")
+        parser.add_argument("--pacticipant", required=True, metavar="P", action=_Selector)
+        parser.add_argument("--version", metavar="V", action=_Version,
+                            help="the version of the preceding --pacticipant or --ignore")
+        parser.add_argument("--ignore", metavar="P", action=_Selector,
+                            help="do not let integrations with P block (repeatable; a "
+                                 "following --version V ignores only that version)")
         parser.add_argument("--to-environment", metavar="E")
         parser.add_argument("--to", metavar="TAG", help="compare with the latest versions with this tag")
         parser.add_argument("--json", action="store_true", help="print the broker's JSON answer")
@@ -75,8 +116,9 @@ class CanIDeployCommand:
         """0 when deployable, 1 when not."""
         from polypact_broker.client.operations import can_i_deploy
 
-        answer = can_i_deploy(_client(args), args.pacticipant, args.version,
-                              environment=args.to_environment, to_tag=args.to)
+        name, version, ignores = _deploy_selectors(args)
+        answer = can_i_deploy(_client(args), name, version, environment=args.to_environment,
+                              to_tag=args.to, ignore=ignores)
         summary = answer.get("summary", {})
         if args.json:
             print(json.dumps(answer, indent=2))
@@ -85,10 +127,15 @@ class CanIDeployCommand:
                 ver = row.get("verificationResult") or {}
                 pv = (row["provider"].get("version") or {}).get("number", "?")
                 state = {True: "verified", False: "FAILED"}.get(ver.get("success"), "not verified")
+                if row.get("ignored"):
+                    state += " (ignored)"
                 print(f"{row['consumer']['name']} {row['consumer']['version']['number']} -> "
                       f"{row['provider']['name']} {pv}: {state}")
             print(("Computer says yes: " if summary.get("deployable") else "Computer says no: ")
                   + str(summary.get("reason", "")))
+            for notice in answer.get("notices", []):
+                if notice.get("type") == "warning":
+                    print(notice.get("text", ""))
         return 0 if summary.get("deployable") else 1
 
 

@@ -132,8 +132,10 @@ def _q(value: str) -> str:
 
 
 def can_i_deploy(client: BrokerClient, pacticipant: str, version: str, *,
-                 environment: str | None = None, to_tag: str | None = None) -> dict[str, Any]:
-    """The broker's matrix answer for deploying ``pacticipant`` ``version``."""
+                 environment: str | None = None, to_tag: str | None = None,
+                 ignore: list[tuple[str, str | None]] | None = None) -> dict[str, Any]:
+    """The broker's matrix answer for deploying ``pacticipant`` ``version``; ``ignore``
+    lists ``(pacticipant, version or None)`` integration partners that must not block."""
     from urllib.parse import urlencode
 
     query = [("q[][pacticipant]", pacticipant), ("q[][version]", version)]
@@ -143,6 +145,10 @@ def can_i_deploy(client: BrokerClient, pacticipant: str, version: str, *,
         query += [("latestby", "cvp"), ("latest", "true")]
         if to_tag:
             query.append(("tag", to_tag))
+    for name, number in ignore or []:
+        query.append(("ignore[][pacticipant]", name))
+        if number:
+            query.append(("ignore[][version]", number))
     return client.get("/matrix?" + urlencode(query))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from polypact_broker.domain.matrix import Decision, Links, can_i_deploy, matrix_between
+from polypact_broker.domain.matrix import Decision, Ignore, Links, can_i_deploy, matrix_between
 from polypact_broker.errors import BrokerError
 from polypact_broker.store import pacticipants as pp
 from polypact_broker.web.context import Ctx
@@ -30,13 +30,36 @@ def parse_matrix_query(pairs: list[tuple[str, str]]) -> tuple[list[dict[str, str
             else:
                 selectors[-1][field] = value
         elif key.startswith("ignore[]"):
-            continue
+            continue  # read by parse_ignores
         else:
             options[key] = value
     for i, sel in enumerate(selectors):
         if not sel.get("pacticipant"):
             raise BrokerError(f"q[{i}][pacticipant]: must not be empty")
     return selectors, options
+
+
+def parse_ignores(pairs: list[tuple[str, str]]) -> list[Ignore]:
+    """``ignore[][pacticipant]=P&ignore[][version]=V`` (version optional) to
+    :class:`Ignore` selectors."""
+    raw: list[dict[str, str]] = []
+    for key, value in pairs:
+        if not key.startswith("ignore[]["):
+            continue
+        field = key[len("ignore[]["):].rstrip("]")
+        if field == "pacticipant":
+            raw.append({"pacticipant": value})
+        elif field != "version":
+            raise BrokerError(f"{key}: unknown ignore selector field (expected pacticipant "
+                              f"or version)")
+        elif not raw:
+            raise BrokerError(f"{key}: must follow an ignore[][pacticipant] parameter")
+        else:
+            raw[-1]["version"] = value
+    for i, sel in enumerate(raw):
+        if not sel["pacticipant"]:
+            raise BrokerError(f"ignore[{i}][pacticipant]: must not be empty")
+    return [Ignore(s["pacticipant"], s.get("version") or None) for s in raw]
 
 
 def _resolve(conn: Any, sel: dict[str, str]) -> str | None:
@@ -55,6 +78,7 @@ def _resolve(conn: Any, sel: dict[str, str]) -> str | None:
 def matrix(ctx: Ctx) -> dict[str, Any]:
     """The matrix for one or more selected pacticipant versions."""
     selectors, options = parse_matrix_query(ctx.request.query)
+    ignore = parse_ignores(ctx.request.query)
     if not selectors:
         raise BrokerError("q[][pacticipant]: at least one pacticipant must be selected")
     with ctx.db.read() as conn:
@@ -70,20 +94,23 @@ def matrix(ctx: Ctx) -> dict[str, Any]:
             name, number = resolved[0]
             decision = can_i_deploy(conn, name, number, _links(ctx),
                                     environment=options.get("environment"),
-                                    tag=options.get("tag"))
+                                    tag=options.get("tag"), ignore=ignore)
         else:
-            decision = matrix_between(conn, resolved, _links(ctx))
+            decision = matrix_between(conn, resolved, _links(ctx), ignore)
     return decision.to_json()
 
 
 def can_i_deploy_resource(ctx: Ctx) -> dict[str, Any]:
-    """``GET /can-i-deploy?pacticipant=P&version=V&environment=E`` (or ``to=TAG``)."""
+    """``GET /can-i-deploy?pacticipant=P&version=V&environment=E`` (or ``to=TAG``), with
+    optional ``ignore[][pacticipant]=P`` selectors."""
     name, version = ctx.request.arg("pacticipant"), ctx.request.arg("version")
     if not name or not version:
         raise BrokerError("pacticipant and version query parameters are required")
     env, tag = ctx.request.arg("environment"), ctx.request.arg("to")
+    ignore = parse_ignores(ctx.request.query)
     with ctx.db.read() as conn:
-        decision = can_i_deploy(conn, name, version, _links(ctx), environment=env, tag=tag)
+        decision = can_i_deploy(conn, name, version, _links(ctx), environment=env, tag=tag,
+                                ignore=ignore)
     return decision.to_json()
 
 
