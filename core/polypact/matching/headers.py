@@ -4,7 +4,9 @@ Values are compared after splitting on commas and trimming (so ``a,b`` matches `
 and a header given as one string matches the same header given as a list).
 ``Content-Type`` and ``Accept`` compare as media types: same type, and every expected
 parameter present with the same value (parameter values case-insensitive, order free).
-Rules are keyed by the lower-cased header name (``$.content-type`` or ``Content-Type``).
+Rules are keyed by the lower-cased header name (``$.content-type`` or ``Content-Type``);
+a rule naming one value (``$.x-id[0]``) applies to that value alone, the others compare
+by equality (as the reference's ``match_header_value`` does).
 """
 
 from __future__ import annotations
@@ -89,12 +91,15 @@ def match_headers(
                                 "", ", ".join(found)))
             continue
         exp, act = split_values(values), split_values(found)
-        if lname in PARAMETERISED and len(exp) == len(act):
-            bad = [i for i, (e, a) in enumerate(zip(exp, act, strict=False)) if parameter_header_mismatch(e, a)]
-        elif len(exp) == len(act):
-            bad = [i for i, (e, a) in enumerate(zip(exp, act, strict=False)) if e != a]
-        else:
-            bad = [-1]
+        bad = [-1] if len(exp) != len(act) else []
+        for i, (e, a) in enumerate(zip(exp, act, strict=False)) if not bad else ():
+            indexed = (*path, i)
+            if context.matcher_is_defined(indexed):  # a rule on one value: ``$.x-id[0]``
+                rules, cascaded = context.resolve(indexed)  # type: ignore[misc]
+                out.extend(Mismatch("header", name, reason, e, a, rule.kind)
+                           for rule, reason in context.apply_rules(rules, cascaded, e, a, indexed))
+            elif parameter_header_mismatch(e, a) if lname in PARAMETERISED else e != a:
+                bad.append(i)
         if bad:
             shown_e, shown_a = ", ".join(exp), ", ".join(act)
             out.append(Mismatch("header", name, f"Expected header '{name}' to have value '{shown_e}' but was "
