@@ -4,7 +4,8 @@ Server-side secrets come from the environment, never from the command line:
 ``POLYPACT_BROKER_WRITE_TOKENS`` / ``POLYPACT_BROKER_READ_TOKENS`` (comma-separated bearer
 tokens) and ``POLYPACT_BROKER_BASIC_AUTH`` (``user:password:scope`` entries, comma-separated,
 scope ``read`` or ``write``). ``POLYPACT_BROKER_ALLOW_ANONYMOUS_READ=true`` lets requests
-without credentials read. ``POLYPACT_BROKER_WEBHOOK_HOSTS`` is the webhook allow-list.
+without credentials read; ``POLYPACT_BROKER_ALLOW_PUBLIC_BADGE_ACCESS=true`` lets them read
+status badges only. ``POLYPACT_BROKER_WEBHOOK_HOSTS`` is the webhook allow-list.
 ``POLYPACT_BROKER_AUTO_DETECT_MAIN_BRANCH=false`` turns main-branch detection off and
 ``POLYPACT_BROKER_MAIN_BRANCH_CANDIDATES`` (comma-separated) replaces its candidate names.
 """
@@ -26,6 +27,7 @@ class AuthConfig:
     write_tokens: list[str] = field(default_factory=list)
     users: dict[str, tuple[str, str]] = field(default_factory=dict)  #: user -> (password, scope)
     allow_anonymous_read: bool = False
+    allow_public_badge_access: bool = False  #: badges readable without credentials
 
     @property
     def enabled(self) -> bool:
@@ -35,7 +37,8 @@ class AuthConfig:
     def __repr__(self) -> str:  # never show secrets
         return (f"AuthConfig(read_tokens={len(self.read_tokens)}, write_tokens="
                 f"{len(self.write_tokens)}, users={sorted(self.users)}, "
-                f"allow_anonymous_read={self.allow_anonymous_read})")
+                f"allow_anonymous_read={self.allow_anonymous_read}, "
+                f"allow_public_badge_access={self.allow_public_badge_access})")
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> AuthConfig:
@@ -54,8 +57,9 @@ class AuthConfig:
                                  "entries separated by commas")
             users[user] = (password, scope)
         anonymous = env.get("POLYPACT_BROKER_ALLOW_ANONYMOUS_READ", "").lower() in ("1", "true", "yes")
+        badges = env.get("POLYPACT_BROKER_ALLOW_PUBLIC_BADGE_ACCESS", "").lower() in ("1", "true", "yes")
         return cls(items("POLYPACT_BROKER_READ_TOKENS"), items("POLYPACT_BROKER_WRITE_TOKENS"),
-                   users, anonymous)
+                   users, anonymous, badges)
 
 
 @dataclass

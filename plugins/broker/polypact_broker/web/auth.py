@@ -47,9 +47,15 @@ def scope_of(request: Request, auth: AuthConfig) -> str | None:
     raise Unauthorized("unsupported Authorization scheme (use Bearer or Basic)")
 
 
+def is_badge(request: Request) -> bool:
+    """True for a status badge read (``GET .../badge``)."""
+    return request.method in ("GET", "HEAD") and request.path.rstrip("/").endswith("/badge")
+
+
 def check(request: Request, auth: AuthConfig) -> None:
-    """Refuse the request when auth is on and its credentials do not allow it."""
-    if not auth.enabled:
+    """Refuse the request when auth is on and its credentials do not allow it (badges
+    are public when ``allow_public_badge_access`` is set)."""
+    if not auth.enabled or (auth.allow_public_badge_access and is_badge(request)):
         return
     scope = scope_of(request, auth)
     if needs_write(request):

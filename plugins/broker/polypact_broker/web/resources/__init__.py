@@ -8,6 +8,7 @@ from polypact_broker.web.router import Router
 def build_router() -> Router:
     """A router with every resource registered."""
     from polypact_broker.web.resources import (
+        badges,
         environments,
         index,
         matrix,
@@ -19,7 +20,7 @@ def build_router() -> Router:
     )
 
     router = Router()
-    for module in (index, pacticipants, pacts, verification, verifications, environments,
+    for module in (index, badges, pacticipants, pacts, verification, verifications, environments,
                    matrix, webhooks):
         module.register(router)
     from polypact_broker.ui import routes as ui_routes
