@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import warnings
 from typing import Any
 
@@ -29,15 +28,11 @@ def parse_transport(text: str) -> tuple[str, str]:
 def check_transport_name(name: str, text: str, registry: Any) -> None:
     """``UsageError`` naming the registered transports (and the closest one) when no
     transport is registered as ``name`` (``text`` is the option's value as given)."""
-    known = sorted(registry.tables["transports"])
-    if name in known:
-        return
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    raise UsageError(
-        f"--transport {text!r}: no transport named {name!r} is registered "
-        f"(registered: {', '.join(known) or 'none'}){hint}"
-    )
+    from polypact.verifier.selection import unknown_transport
+
+    reason = unknown_transport(name, registry)
+    if reason:
+        raise UsageError(f"--transport {text!r}: {reason}")
 
 
 class VerifyCommand:

@@ -10,6 +10,7 @@ all are only a warning, as in the reference: an empty contract is satisfied.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 from typing import Any
 
@@ -50,3 +51,16 @@ def why_nothing_selected(pacts: Sequence[Any], interaction_filter: Any) -> str:
         f"the filters ({interaction_filter.describe()}) select none of the "
         f"{interaction_total(pacts)} interaction(s) in {len(pacts)} pact(s)"
     )
+
+
+def unknown_transport(name: str, registry: Any) -> str | None:
+    """Why ``name`` cannot be used as a transport (``None`` when a plugin registered it):
+    the registered transports and the closest name. Shared by ``Verifier.transport`` and
+    ``polypact verify --transport``."""
+    known = sorted(registry.tables["transports"])
+    if name in known:
+        return None
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return (f"no transport named {name!r} is registered "
+            f"(registered: {', '.join(known) or 'none'}){hint}")

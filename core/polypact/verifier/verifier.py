@@ -27,6 +27,7 @@ from polypact.verifier.selection import (
     interaction_total,
     no_interactions_warning,
     no_pacts,
+    unknown_transport,
     why_nothing_selected,
 )
 from polypact.verifier.state_calls import describe_error, set_up_states, tear_down_states
@@ -117,13 +118,9 @@ class Verifier:
         A ``name`` no registered plugin provides is a :class:`UsageError` naming the
         registered transports and the closest one (the check ``polypact verify
         --transport`` makes, shared with it)."""
-        from polypact.cli.verify import check_transport_name
-
-        try:
-            check_transport_name(name, name, self.registry)
-        except UsageError as exc:
-            reason = str(exc).removeprefix(f"--transport {name!r}: ")
-            raise UsageError(f".transport({name!r}, ...): {reason}") from None
+        reason = unknown_transport(name, self.registry)
+        if reason:
+            raise UsageError(f".transport({name!r}, ...): {reason}")
         self._configs[name] = ProviderConfig(
             target=target,
             headers=dict(headers or {}),
