@@ -82,7 +82,24 @@ def __getattr__(name: str) -> Any:
 
         module, attr = _LAZY[name]
         return getattr(importlib.import_module(module), attr)
+    hint = _PACT_PYTHON_NAMES.get(name)
+    if hint:
+        raise AttributeError(f"module 'polypact' has no attribute {name!r}: {hint}")
     raise AttributeError(f"module 'polypact' has no attribute {name!r}")
+
+
+#: Names pact-python users reach for, and what polypact calls them.
+_PACT_PYTHON_NAMES = {
+    "term": "use regex(pattern, example)",
+    "Term": "use regex(pattern, example)",
+    "Like": "use like(example)",
+    "EachLike": "use each_like(example, min=1)",
+    "SomethingLike": "use like(example)",
+    "Format": "use the typed matchers: integer(), decimal(), datetime(format=...), uuid(), ...",
+    "match": "the matchers are top-level functions: from polypact import like, regex, integer, ...",
+    "Consumer": "use Pact(consumer, provider)",
+    "Provider": "use Pact(consumer, provider) for consumer tests and Verifier(provider) for verification",
+}
 
 
 def __dir__() -> list[str]:

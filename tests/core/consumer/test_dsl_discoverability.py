@@ -117,3 +117,14 @@ def test_an_unknown_name_without_a_close_match_points_to_the_plugins(pact):
 def test_a_missing_extra_method_names_the_extra(pact):
     with pytest.raises(AttributeError, match=r"polypact\[grpc\]"):
         _ = pact.upon_receiving("x").with_grpc
+
+
+def test_pact_python_names_point_to_polypact_ones():
+    import polypact
+
+    with pytest.raises(AttributeError, match=r"'term': use regex\(pattern, example\)"):
+        polypact.term  # noqa: B018
+    with pytest.raises(AttributeError, match=r"each_like\(example, min=1\)"):
+        polypact.EachLike  # noqa: B018
+    with pytest.raises(AttributeError, match=r"^module 'polypact' has no attribute 'nothing_like_it'$"):
+        polypact.nothing_like_it  # noqa: B018
