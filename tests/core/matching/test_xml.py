@@ -64,7 +64,41 @@ def test_children_in_order_and_type_rule_with_index_wildcard(ctx):
     c = ctx(rules(**{"$.root": [("type", {"min": 1})], "$.root.item[*]['@id']": [("regex", {"regex": "\\d+"})]}))
     assert match_body(xml('<root><item id="1"/></root>'), xml('<root><item id="7"/><item id="8"/></root>'), c) == []
     bad = match_body(xml('<root><item id="1"/></root>'), xml('<root><item id="7"/><item id="x"/></root>'), c)
-    assert [m.path for m in bad] == ["$.root.item['@id']"]
+    assert [m.path for m in bad] == ["$.root.item[1]['@id']"]
+
+
+TEMP = "urn:temp"
+
+
+def readings(*units: str) -> Body:
+    inner = "".join(f'<t:reading unit="{u}">1</t:reading>' for u in units)
+    return xml(f'<t:ConvertResult xmlns:t="{TEMP}">{inner}</t:ConvertResult>')
+
+
+def test_repeated_elements_under_a_type_rule_carry_their_index(ctx):
+    c = ctx(rules(**{"$.t:ConvertResult.t:reading": [("type", {})],
+                     "$.t:ConvertResult.t:reading['@unit']": [("regex", {"regex": "F|K"})]}))
+    found = match_body(readings("F"), readings("C", "K", "C"), c)
+    base = f"$['{TEMP}:ConvertResult']['{TEMP}:reading']"
+    assert [m.path for m in found] == [f"{base}[0]['@unit']", f"{base}[2]['@unit']"]
+    assert [m.actual for m in found] == ["C", "C"]
+    # a single element keeps the index-free path, and a rule written with [*] still applies
+    assert [m.path for m in match_body(readings("F"), readings("C"), c)] == [f"{base}['@unit']"]
+    star = ctx(rules(**{"$.t:ConvertResult.t:reading": [("type", {})],
+                        "$.t:ConvertResult.t:reading[*]['@unit']": [("regex", {"regex": "F"})]}))
+    assert match_body(readings("F"), readings("F", "F"), star) == []
+    assert [m.path for m in match_body(readings("F"), readings("F", "C"), star)] == [f"{base}[1]['@unit']"]
+
+
+def test_repeated_elements_without_rules_are_compared_by_position_with_index(ctx):
+    found = match_body(readings("C", "F"), readings("C", "K"), ctx())
+    base = f"$['{TEMP}:ConvertResult']['{TEMP}:reading']"
+    assert [m.path for m in found] == [f"{base}[1]['@unit']"]
+    missing = match_body(readings("C", "F"), readings("C"), ctx())
+    assert [(m.path, m.message) for m in missing] == [
+        (f"{base}[1]", f"Expected child <{TEMP}:reading/> but was missing")]
+    extra = match_body(readings("C"), readings("C", "C"), ctx(strict=True))
+    assert [m.path for m in extra] == [f"{base}[1]"]
 
 
 def test_text_is_trimmed_attributes_are_not(ctx):

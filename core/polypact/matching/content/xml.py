@@ -5,7 +5,12 @@ Elements compare by namespace URI and local name (never by prefix), attributes a
 the element's trimmed text. Node paths follow the reference core: ``$.root.child``,
 ``['@attr']`` for attributes, ``['#text']`` for text, ``$['uri:Local']`` for namespaced
 names. Rule paths may also use document prefixes (``$.soap:Envelope``), and ``[*]`` /
-``[n]`` tokens are ignored because XML node paths carry no indexes.
+``[n]`` tokens are ignored: rules are looked up by the path without indexes.
+
+Mismatch paths go one step further than the reference core (whose paths repeat
+``...reading['@unit']`` for every ``<reading>``): when an element has several children of
+one name, each carries its position among them, as JSON paths do
+(``...reading[1]['@unit']``). A child that is the only one of its name has no index.
 """
 
 from __future__ import annotations
@@ -27,6 +32,12 @@ def qname(tag: str) -> str:
         uri, _, local = tag[1:].partition("}")
         return f"{uri}:{local}"
     return tag
+
+
+def rule_key(path: tuple) -> tuple:
+    """The node path rules are looked up by: ``path`` without the indexes of repeated
+    elements (``('$', 'r', 'reading', 1, '@unit')`` -> ``('$', 'r', 'reading', '@unit')``)."""
+    return tuple(seg for seg in path if type(seg) is not int)
 
 
 def _children(element: Any) -> list[Any]:
@@ -112,7 +123,7 @@ def _element_rule(rule: Any, cascaded: bool, expected: Any, actual: Any) -> str 
 
 
 def _compare_element(path: tuple, expected: Any, actual: Any, ctx: MatchContext, out: list[Mismatch]) -> None:
-    found = ctx.resolve(path)
+    found = ctx.resolve(rule_key(path))
     ename, aname = qname(expected.tag), qname(actual.tag)
     if found is None:
         if ename != aname:
@@ -132,14 +143,15 @@ def _compare_element(path: tuple, expected: Any, actual: Any, ctx: MatchContext,
 
 
 def _compare_value(path: tuple, expected: str, actual: str, ctx: MatchContext, out: list[Mismatch]) -> None:
-    found = ctx.resolve(path)
+    key = rule_key(path)
+    found = ctx.resolve(key)
     if found is None:
         if expected != actual:
             out.append(Mismatch("body", format_path(path), f"Expected {expected!r} but was {actual!r}",
                                 expected, actual, "equality"))
         return
     rules, cascaded = found
-    for rule, reason in ctx.apply_rules(rules, cascaded, expected, actual, path):
+    for rule, reason in ctx.apply_rules(rules, cascaded, expected, actual, key):
         out.append(Mismatch("body", format_path(path), reason, expected, actual, rule.kind))
 
 
@@ -177,20 +189,25 @@ def _compare_children(path: tuple, expected: Any, actual: Any, ctx: MatchContext
         p = (*path, name)
         if name in exp_groups:
             expected_group = exp_groups[name]
-            if ctx.type_matcher_defined(p):
-                for child in group:
-                    _compare_element(p, expected_group[0], child, ctx, out)
+            repeated = len(group) > 1 or len(expected_group) > 1
+
+            def at(index: int, p: tuple = p, repeated: bool = repeated) -> tuple:
+                return (*p, index) if repeated else p
+
+            if ctx.type_matcher_defined(rule_key(p)):
+                for index, child in enumerate(group):
+                    _compare_element(at(index), expected_group[0], child, ctx, out)
                 continue
             for index in range(max(len(expected_group), len(group))):
                 if index >= len(expected_group):
                     if not ctx.allow_unexpected_keys:
-                        out.append(Mismatch("body", format_path(p), f"Unexpected child <{name}/>", None, name))
+                        out.append(Mismatch("body", format_path(at(index)), f"Unexpected child <{name}/>", None, name))
                 elif index >= len(group):
-                    out.append(Mismatch("body", format_path(p), f"Expected child <{name}/> but was missing",
+                    out.append(Mismatch("body", format_path(at(index)), f"Expected child <{name}/> but was missing",
                                         name, None))
                 else:
-                    _compare_element(p, expected_group[index], group[index], ctx, out)
-        elif not ctx.allow_unexpected_keys or ctx.type_matcher_defined(p):
+                    _compare_element(at(index), expected_group[index], group[index], ctx, out)
+        elif not ctx.allow_unexpected_keys or ctx.type_matcher_defined(rule_key(p)):
             out.append(Mismatch("body", where, f"Unexpected child <{name}/>", None, name))
     for name in exp_groups:
         if name not in act_groups:
