@@ -159,11 +159,15 @@ class ProtoDescriptors:
         matches = [s for s in services if s == svc_name] or [
             s for s in services if s.rsplit(".", 1)[-1] == svc_name
         ]
-        if len(matches) != 1:
-            known = ", ".join(services) or "none"
-            problem = "is ambiguous" if matches else "is not defined"
+        if len(matches) > 1:
             raise UsageError(
-                f"{self.source}: service {svc_name!r} of method {service_method!r} {problem} "
+                f"{self.source}: service {svc_name!r} of method {service_method!r} is ambiguous: "
+                f"give the package, one of {', '.join(f'{s}/{meth_name}' for s in matches)}"
+            )
+        if not matches:
+            known = ", ".join(services) or "none"
+            raise UsageError(
+                f"{self.source}: service {svc_name!r} of method {service_method!r} is not defined "
                 f"(services: {known})"
             )
         service = self.pool.FindServiceByName(matches[0])

@@ -182,12 +182,19 @@ def _stream_values(
     info: MethodInfo, noun: str, streaming: bool, single: Any, many: Sequence[Any] | None, where: str
 ) -> list[Any] | None:
     """The messages of one side given as ``noun=`` or ``nouns=``: the list for a streaming
-    side, ``None`` for a single-message side (``nouns=`` is refused there)."""
+    side (where ``noun=`` is refused, so a stream is always an explicit list), ``None`` for
+    a single-message side (where ``nouns=`` is refused)."""
     if many is not None and single is not None:
         raise UsageError(f"{where}: give {noun}= or {noun}s=, not both")
     if streaming:
+        if single is not None:
+            side = "client" if noun == "request" else "server"
+            raise UsageError(
+                f"{where}: {info.name} is {side}-streaming ({info.path}): give {noun}s=[...] "
+                f"(a list of messages, [{noun}] for a stream of one), not {noun}="
+            )
         if many is None:
-            return [] if single is None else [single]
+            return []
         if isinstance(many, (str, bytes, dict)):
             raise UsageError(f"{where}: {noun}s= must be a list of messages for {info.path}")
         return list(many)

@@ -101,10 +101,6 @@ class GrpcMockServer:
         with self._lock:
             self._problems.append(problem)
 
-    def _hit(self, contract: GrpcContract) -> None:
-        with self._lock:
-            self._hits[id(contract)] += 1
-
     def request_mismatches(
         self, contract: GrpcContract, messages: list[bytes], metadata: dict[str, Any], partial: bool = False
     ) -> list[Mismatch]:
@@ -129,16 +125,25 @@ class GrpcMockServer:
         return out
 
     def choose(self, path: str, messages: list[bytes], metadata: dict[str, Any]) -> GrpcContract | None:
-        """The first contract for ``path`` the call matches; records a problem when none does."""
+        """The contract for ``path`` the call matches; records a problem when none does.
+
+        Among several matching contracts the first one not yet answered wins, else the
+        first (the HTTP mock's rule), so a second call matching two interactions exercises
+        the second one."""
         candidates = self.routes.get(path, [])
         best: tuple[int, GrpcContract, list[Mismatch]] | None = None
+        matched: list[GrpcContract] = []
         for contract in candidates:
             found = self.request_mismatches(contract, messages, metadata)
             if not found:
-                self._hit(contract)
-                return contract
-            if best is None or len(found) < best[0]:
+                matched.append(contract)
+            elif best is None or len(found) < best[0]:
                 best = (len(found), contract, found)
+        if matched:
+            with self._lock:
+                chosen = next((c for c in matched if self._hits[id(c)] == 0), matched[0])
+                self._hits[id(chosen)] += 1
+            return chosen
         if best is not None:
             self._record(MockProblem(
                 "mismatch", best[1].interaction.description, call_summary(path), best[2],

@@ -6,7 +6,8 @@ engine compares: fields by their proto name, 64-bit integers as ints, enums by n
 Only fields present on the wire are included, plus defaults for the implicit-presence
 fields a ``like`` value names (proto3 does not encode defaults, yet a contract may name
 them). :func:`value_to_message` checks a dict against the message type (naming the JSON
-path of a field that does not exist) and encodes it.
+path of a field that does not exist or a value of the wrong kind, see
+:mod:`polypact_grpc.typecheck`) and encodes it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from __future__ import annotations
 from typing import Any
 
 from polypact.errors import UsageError
+
+from polypact_grpc.typecheck import check_value
 
 _WIRE_NAMES = {0: "varint", 1: "64-bit", 2: "length-delimited", 3: "group", 4: "group end", 5: "32-bit"}
 
@@ -102,38 +105,7 @@ def _fill_defaults(message: Any, like: dict[str, Any], out: dict[str, Any]) -> N
             out[name] = _scalar(field, getattr(message, name))
 
 
-def check_value(descriptor: Any, value: Any, path: str = "$", what: str = "message") -> None:
-    """Raise :class:`UsageError` when ``value`` names a field ``descriptor`` lacks, naming
-    the JSON path, the message type and its fields."""
-    if _is_wkt(descriptor):
-        return  # JSON forms of well-known types vary (strings, numbers, lists); ParseDict checks
-    if not isinstance(value, dict):
-        raise UsageError(
-            f"{what} {path}: expected an object for message type {descriptor.full_name}, "
-            f"got {type(value).__name__}"
-        )
-    by_json = {f.json_name: f for f in descriptor.fields}
-    for key, item in value.items():
-        field = descriptor.fields_by_name.get(key) or by_json.get(key)
-        child = f"{path}.{key}"
-        if field is None:
-            known = ", ".join(f.name for f in descriptor.fields) or "none"
-            raise UsageError(
-                f"{what} field {child} is not in message type {descriptor.full_name} "
-                f"(fields: {known})"
-            )
-        if field.message_type is None or item is None:
-            continue
-        if _is_map(field):
-            value_field = field.message_type.fields_by_name["value"]
-            if isinstance(item, dict) and value_field.message_type is not None:
-                for k, v in item.items():
-                    check_value(value_field.message_type, v, f"{child}.{k}", what)
-        elif field.is_repeated and isinstance(item, list):
-            for i, element in enumerate(item):
-                check_value(field.message_type, element, f"{child}[{i}]", what)
-        else:
-            check_value(field.message_type, item, child, what)
+__all__ = ["check_value", "message_to_value", "value_to_message"]
 
 
 def value_to_message(message_class: Any, value: dict[str, Any] | None, what: str = "message") -> Any:
