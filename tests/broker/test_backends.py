@@ -1,5 +1,6 @@
 """The broker suite runs on every backend: with ``POLYPACT_TEST_POSTGRES_URL`` set, each
-test of the API, auth, webhook, matrix/can-i-deploy, client and restart modules that
+test of the API, auth, webhook, matrix/can-i-deploy, ignore, badge, client, restart and
+UI-page modules that
 starts a broker gets a ``[postgresql]`` variant next to its ``[sqlite]`` one."""
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ from tests.conftest import REPO
 #: the modules whose broker tests must run on SQLite and PostgreSQL
 MODULES = ["test_api", "test_auth", "test_webhooks", "test_selectors", "test_main_branch",
            "test_polypact_client", "test_pact_cli_client", "test_pact_python_verifier",
-           "test_load_and_restart"]
+           "test_load_and_restart", "test_ignore", "test_badges", "ui/test_pages"]
 #: fixtures that start a broker or hand out a database
 BROKER_FIXTURES = {"broker", "any_broker", "broker_process", "secured", "hooked", "sqlite_url",
-                   "database_url"}
+                   "database_url", "site", "ui_database_url", "secured_badges", "blocked"}
+#: fixtures that are parametrised by backend
+BACKEND_FIXTURES = {"database_url", "ui_database_url"}
 
 _COLLECT = r"""
 import json, sys
@@ -54,7 +57,7 @@ def test_every_broker_test_of_the_suite_runs_on_both_backends():
     items = collected_with_postgres()
     ids = set(items)
     sqlite_only = sorted(node for node, fixtures in items.items()
-                         if BROKER_FIXTURES & set(fixtures) and "database_url" not in fixtures)
+                         if BROKER_FIXTURES & set(fixtures) and not BACKEND_FIXTURES & set(fixtures))
     assert sqlite_only == []  # a broker fixture that is not parametrised by backend
     missing = sorted(node for node in ids if "[sqlite" in node
                      and node.replace("[sqlite", "[postgresql", 1) not in ids)
@@ -68,5 +71,7 @@ def test_every_broker_test_of_the_suite_runs_on_both_backends():
         "test_polypact_client.py::test_ci_workflow_publish_verify_can_i_deploy_record_deployment[postgresql]",
         "test_pact_cli_client.py::test_publish_then_can_i_deploy_then_record_deployment[postgresql]",
         "test_load_and_restart.py::test_killing_the_server_mid_run_loses_no_committed_data[postgresql]",
+        "ui/test_pages.py::test_ui_reads_follow_the_broker_auth[postgresql]",
+        "test_ignore.py::test_cli_ignore[postgresql]",
     ]:
         assert "tests/broker/" + required in ids, required

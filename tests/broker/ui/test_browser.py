@@ -53,6 +53,9 @@ def dom(tmp: Path, url: str) -> Element:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Seeded]]:
+    """A seeded broker on SQLite only: every chromium run costs seconds on a shared
+    2-core machine, and the HTML the browser loads is the same on every backend; the
+    storage-dependent pages are checked on SQLite and PostgreSQL by test_pages.py."""
     root = tmp_path_factory.mktemp("browser")
     with running_broker(BrokerConfig(database_url=str(root / "broker.sqlite"))) as (url, _app):
         yield url, seed(url, root / "pacts")

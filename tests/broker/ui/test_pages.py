@@ -8,7 +8,6 @@ import json
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -37,9 +36,11 @@ def get(url: str, accept: str = BROWSER, headers: dict[str, str] | None = None
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Seeded]]:
+def site(tmp_path_factory: pytest.TempPathFactory, ui_database_url: str
+         ) -> Iterator[tuple[str, Seeded]]:
+    """A broker seeded with every kind of pact, on each configured backend."""
     root = tmp_path_factory.mktemp("ui")
-    with running_broker(BrokerConfig(database_url=str(root / "broker.sqlite"))) as (url, _app):
+    with running_broker(BrokerConfig(database_url=ui_database_url)) as (url, _app):
         yield url, seed(url, root / "pacts")
 
 
@@ -170,11 +171,11 @@ def test_unknown_things_are_html_404s(site):
         assert "nobody" in body or "9.9.9" in body
 
 
-def test_ui_reads_follow_the_broker_auth(tmp_path: Path):
+def test_ui_reads_follow_the_broker_auth(database_url: str):
     env = {"POLYPACT_BROKER_WRITE_TOKENS": "w-token", "POLYPACT_BROKER_READ_TOKENS": "r-token",
            "POLYPACT_BROKER_BASIC_AUTH": "viewer:v-pass:read"}
     viewer = {"Authorization": "Basic " + base64.b64encode(b"viewer:v-pass").decode()}
-    config = BrokerConfig(database_url=str(tmp_path / "b.sqlite"), auth=AuthConfig.from_env(env))
+    config = BrokerConfig(database_url=database_url, auth=AuthConfig.from_env(env))
     with running_broker(config) as (url, _):
         for path in ("/ui", "/", "/ui/matrix", "/ui/pacticipants/web", "/ui/static/ui.css"):
             assert get(url + path)[0] == 401, path
@@ -183,14 +184,14 @@ def test_ui_reads_follow_the_broker_auth(tmp_path: Path):
         status, _, body = get(url + "/ui", headers=viewer)
         assert status == 200 and parse(body).find("h1").text == "Pacticipants and integrations"
     anonymous = AuthConfig.from_env({**env, "POLYPACT_BROKER_ALLOW_ANONYMOUS_READ": "true"})
-    config = BrokerConfig(database_url=str(tmp_path / "b.sqlite"), auth=anonymous)
+    config = BrokerConfig(database_url=database_url, auth=anonymous)
     with running_broker(config) as (url, _):
         assert get(url + "/ui")[0] == 200
         assert get(url + "/ui/matrix")[0] == 200
 
 
-def test_links_follow_the_public_url_prefix(tmp_path: Path):
-    config = BrokerConfig(database_url=str(tmp_path / "b.sqlite"),
+def test_links_follow_the_public_url_prefix(database_url: str):
+    config = BrokerConfig(database_url=database_url,
                           public_url="https://pacts.example.com/broker/")
     with running_broker(config) as (url, _):
         seed_pair = {"consumer": {"name": "a"}, "provider": {"name": "b"}, "interactions": [],
@@ -214,10 +215,10 @@ def test_odd_requests_never_cause_a_500(site, path):
     assert status < 500, path
 
 
-def test_matrix_rows_are_bounded(tmp_path: Path):
+def test_matrix_rows_are_bounded(database_url: str):
     from polypact_broker.ui import data
 
-    with running_broker(BrokerConfig(database_url=str(tmp_path / "b.sqlite"))) as (url, app):
+    with running_broker(BrokerConfig(database_url=database_url)) as (url, app):
         for n in range(4):
             publish(url, "a", f"1.{n}", make_pact("a", "b", greeting=f"hi {n}"))
         with app.db.read() as conn:

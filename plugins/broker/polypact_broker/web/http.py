@@ -32,6 +32,8 @@ class Request:
             path = raw_path.encode("latin-1").decode("utf-8")
         except UnicodeError:
             raise BrokerError("request path: not valid UTF-8") from None
+        if "\x00" in path:  # PostgreSQL text cannot hold NUL: refuse it for every backend
+            raise BrokerError("request path: NUL characters are not allowed")
         headers = {k[5:].replace("_", "-").lower(): v for k, v in environ.items()
                    if k.startswith("HTTP_")}
         if environ.get("CONTENT_TYPE"):
@@ -42,6 +44,9 @@ class Request:
                               max_num_fields=1000)
         except ValueError as exc:
             raise BrokerError(f"query string: {exc}") from None
+        bad = next((k for k, v in query if "\x00" in k or "\x00" in v), None)
+        if bad is not None:
+            raise BrokerError(f"query parameter {bad!r}: NUL characters are not allowed")
         return cls(environ.get("REQUEST_METHOD", "GET").upper(), path.rstrip("/") or "/",
                    query, headers, environ, max_body)
 
