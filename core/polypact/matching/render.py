@@ -7,7 +7,10 @@ Pact rule-path form other tools use. Two things are shortened here:
   (``$['http://schemas.xmlsoap.org/soap/envelope/:Envelope']`` reads ``$.soap:Envelope``)
   and one ``namespaces:`` legend line ends the report;
 - the ``(expected X, got Y)`` part names only what the message does not already say, and
-  no empty decoration (``[]``, ``()``) is ever printed.
+  no empty decoration (``[]``, ``()``) is ever printed;
+- bytes read the same way on both sides: as text when both sides are printable UTF-8,
+  otherwise as hex in groups of four bytes with the length (``00070000 3039 (6 bytes)``),
+  and not at all when the message already gives their hex.
 """
 
 from __future__ import annotations
@@ -34,12 +37,56 @@ _LOCAL = re.compile(r"[A-Za-z_][\w.-]*\Z")
 _NCNAME = re.compile(r"[A-Za-z][A-Za-z0-9]{0,7}\Z")
 
 
+#: How many bytes :func:`show_bytes` writes before it truncates.
+HEX_BYTES = 12
+
+
+def show_bytes(data: bytes, limit: int = HEX_BYTES) -> str:
+    """``b"\\x00\\x07\\x00\\x0009"`` -> ``00070000 3039 (6 bytes)``: hex in groups of four
+    bytes, cut after ``limit`` bytes (``...``), then the length."""
+    head = bytes(data[:limit]).hex()
+    groups = " ".join(head[i:i + 8] for i in range(0, len(head), 8))
+    more = "..." if len(data) > limit else ""
+    unit = "byte" if len(data) == 1 else "bytes"
+    return f"{groups}{more} ({len(data)} {unit})".lstrip()
+
+
+def _printable_text(data: bytes) -> str | None:
+    """``data`` decoded when it is UTF-8 text a person can read (tabs and newlines allowed)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return text if all(ch.isprintable() or ch in "\t\r\n" for ch in text) else None
+
+
+def _as_shown(expected: Any, actual: Any) -> tuple[Any, Any]:
+    """Bytes on either side become text only when every bytes side is readable text;
+    otherwise every bytes side is written as hex (so both sides read the same way)."""
+    sides = [v for v in (expected, actual) if isinstance(v, (bytes, bytearray))]
+    if not sides:
+        return expected, actual
+    texts = [_printable_text(bytes(v)) for v in sides]
+    as_text = all(t is not None for t in texts)
+
+    def one(value: Any) -> Any:
+        if not isinstance(value, (bytes, bytearray)):
+            return value
+        return bytes(value).decode("utf-8") if as_text else _Hex(bytes(value))
+
+    return one(expected), one(actual)
+
+
+class _Hex(bytes):
+    """Bytes to be written as :func:`show_bytes` hex."""
+
+
 def _show(value: Any, limit: int = 40) -> str:
-    if isinstance(value, bytes):
-        try:
-            value = value.decode("utf-8")
-        except UnicodeDecodeError:
-            return f"<{len(value)} bytes>"
+    if isinstance(value, (bytes, bytearray)):
+        text = _printable_text(bytes(value))
+        if text is None or isinstance(value, _Hex):
+            return show_bytes(bytes(value))
+        value = text
     try:
         text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     except (TypeError, ValueError):
@@ -172,7 +219,8 @@ def _mentioned(value: Any, message: str) -> bool:
     if value is None:
         return True
     if isinstance(value, (bytes, bytearray)):
-        return False
+        data = bytes(value)
+        return bool(data) and (data[:32].hex() in message or show_bytes(data) in message)
     if isinstance(value, str):
         return any(form in message for form in (f"'{value}'", f'"{value}"', f"<{value}/>", f"<{value}>"))
     text = _show(value, 10_000)
@@ -197,6 +245,7 @@ def render_mismatch(mismatch: Mismatch, namespaces: Namespaces | None = None) ->
         expected = ns.text(expected) if isinstance(expected, str) else expected
         actual = ns.text(actual) if isinstance(actual, str) else actual
     message = ns.text(raw)
+    expected, actual = _as_shown(expected, actual)
     where = mismatch.category + (f" {path}" if path else "")
     line = f"{where}: {message}" if message else where
     said = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from polypact.matching import match_body, render_mismatches
 from polypact.matching.mismatch import Mismatch
-from polypact.matching.render import Namespaces, describe_value, render_mismatch
+from polypact.matching.render import Namespaces, describe_value, render_mismatch, show_bytes
 from polypact.model import Body
 
 SOAP = "http://schemas.xmlsoap.org/soap/envelope/"
@@ -83,3 +83,39 @@ def test_describe_value_names_the_kind():
     assert [describe_value(v) for v in (None, True, 3, 1.5, "a", [1], {"a": 1})] == [
         "null", "a boolean true", "an integer 3", "a decimal 1.5", 'a string "a"',
         "an array [1]", 'an object {"a":1}']
+
+
+# -- bytes -----------------------------------------------------------------------------------
+UTF8_CONTROL = b"\x00\x07\x00\x0009"  # valid UTF-8, but control characters
+NOT_UTF8 = b"\x00\x07\x00\x00\x30\xff"
+
+
+def test_show_bytes_is_grouped_hex_with_the_length_and_truncates():
+    assert show_bytes(UTF8_CONTROL) == "00070000 3039 (6 bytes)"
+    assert show_bytes(b"\x01") == "01 (1 byte)"
+    assert show_bytes(b"") == "(0 bytes)"
+    long = show_bytes(bytes(range(40)))
+    assert long == "00010203 04050607 08090a0b... (40 bytes)"
+
+
+def test_binary_body_mismatch_does_not_repeat_what_the_message_gives_in_hex(ctx):
+    expected = Body.from_bytes(UTF8_CONTROL, "application/octet-stream")
+    actual = Body.from_bytes(NOT_UTF8, "application/octet-stream")
+    [found] = match_body(expected, actual, ctx())
+    line = render_mismatch(found)
+    assert "000700003039" in line and "0007000030ff" in line  # the message's own hex summary
+    assert "(expected" not in line and "got" not in line and "\\u0000" not in line
+    assert line.endswith("[equality]")
+
+
+def test_bytes_render_the_same_way_on_both_sides():
+    # one side decodes as (unprintable) text, the other is not UTF-8: both become hex
+    line = render_mismatch(Mismatch("body", "$", "Expected the body to be equal to the expected body",
+                                    UTF8_CONTROL, NOT_UTF8, "equality"))
+    assert "(expected 00070000 3039 (6 bytes), got 00070000 30ff (6 bytes))" in line
+    # a readable side does not turn the other into text: still both hex
+    line = render_mismatch(Mismatch("body", "$", "differs", b"abc", NOT_UTF8))
+    assert "(expected 616263 (3 bytes), got 00070000 30ff (6 bytes))" in line
+    # both readable text: shown as text, on both sides
+    line = render_mismatch(Mismatch("body", "$", "differs", b"abc", b"abd"))
+    assert '(expected "abc", got "abd")' in line
