@@ -180,7 +180,8 @@ def test_engine_reports_wrong_types_at_the_xml_paths(match):
     actual = ('<users count="many"><user id="42" born="2021-03-04"><name>Zed</name></user>'
               '<user id="x" born="31/12/1999"><name>Q</name></user></users>')
     found = match(users_body(), actual)
-    assert sorted(m.path for m in found) == ["$.users.user['@born']", "$.users.user['@id']",
+    # the second of the repeated <user> elements is the wrong one: its index is in the path
+    assert sorted(m.path for m in found) == ["$.users.user[1]['@born']", "$.users.user[1]['@id']",
                                              "$.users['@count']"]
     assert {m.rule for m in found} == {"integer", "date"}
 
